@@ -1,0 +1,2 @@
+package ch04.fixedbuffer;
+public class Demo { public static int answer() { return 42; } }
