@@ -1,0 +1,39 @@
+package workbook.junit;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the reports need to know about where they run, from system properties that each module's
+ * Surefire configuration sets.
+ */
+final class Workbook {
+
+    private Workbook() {
+    }
+
+    /** The sources the reports point at, as the reader sees them from the repository's root. */
+    static String sources() {
+        return System.getProperty("workbook.sources", "src/main/java");
+    }
+
+    /** The command that runs this module's tests; exercise and section runs add {@code -Dgroups=}. */
+    static String run() {
+        return System.getProperty("workbook.replay", "mvn test");
+    }
+
+    /** Where the progress table and the results file are written. */
+    static String reports() {
+        return System.getProperty("workbook.reports", "target/surefire-reports");
+    }
+
+    /** What these tests are run against, for the report's heading: "your code", "the reference"… */
+    static String subject() {
+        return System.getProperty("workbook.subject", "your code");
+    }
+
+    /** The exercise a test checks: its tag that looks like {@code 4.1a}. */
+    static Optional<String> exerciseOf(Set<String> tags) {
+        return tags.stream().filter(t -> Catalogue.EXERCISE_ID.matcher(t).matches()).sorted().findFirst();
+    }
+}

@@ -1,2 +1,0 @@
-package workbook.verification;
-class NopTest { @org.junit.jupiter.api.Test void t() {} }
