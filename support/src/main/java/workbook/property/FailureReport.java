@@ -1,0 +1,59 @@
+package workbook.property;
+
+import java.util.stream.Collectors;
+
+/**
+ * The message of a failed property: what failed, on what, how to see it again.
+ *
+ * <pre>
+ * Property EchoTest#everyByteArrives failed on try 12 of 200, shrunk in 31 steps (409 replays).
+ * Counterexample:
+ *   arg 1 = byte[2] 00 00
+ *   arg 2 = [1]
+ * Failure: org.opentest4j.AssertionFailedError: expected: 2 but was: 1
+ * Seed: 5049390011421006291
+ * Replay: mvn test -Dtest='EchoTest#everyByteArrives' -Dproperty.seed=5049390011421006291
+ * </pre>
+ */
+final class FailureReport {
+    private static final int MAX_FAILURE_LINES = 20;
+
+    private FailureReport() {
+    }
+
+    static String message(Result r) {
+        StringBuilder out = new StringBuilder();
+        out.append("Property ").append(r.name()).append(" failed on try ").append(r.tries());
+        if (r.discarded() > 0) {
+            out.append(" (").append(r.discarded()).append(" discarded)");
+        }
+        out.append(", shrunk in ").append(r.shrinkSteps()).append(" steps (").append(r.shrinkReplays()).append(" replays).\n");
+        out.append("Counterexample:\n");
+        if (r.rendered() == null) {
+            out.append("  (the generator itself threw)\n");
+        } else {
+            for (int i = 0; i < r.rendered().size(); i++) {
+                out.append("  arg ").append(i + 1).append(" = ").append(r.rendered().get(i)).append('\n');
+            }
+        }
+        out.append("Failure: ").append(describe(r.failure())).append('\n');
+        if (r.shrinkNote() != null) {
+            out.append("Note: ").append(r.shrinkNote()).append('\n');
+        }
+        if (r.fromStore()) {
+            out.append("Note: found by replaying the failure saved in target/property-failures/; ")
+                    .append("the seed below replays the fresh tries, which may not hit it\n");
+        }
+        out.append("Seed: ").append(r.seed()).append('\n');
+        out.append("Replay: ").append(Settings.replayPrefix()).append(" -Dtest='").append(r.testId())
+                .append("' -Dproperty.seed=").append(r.seed());
+        return out.toString();
+    }
+
+    private static String describe(Throwable t) {
+        String text = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        var lines = text.lines().toList();
+        String kept = lines.stream().limit(MAX_FAILURE_LINES).collect(Collectors.joining("\n  "));
+        return lines.size() > MAX_FAILURE_LINES ? kept + "\n  … (" + (lines.size() - MAX_FAILURE_LINES) + " more lines)" : kept;
+    }
+}

@@ -1,0 +1,92 @@
+package workbook.property;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Entry point of the property kit: a property is a plain JUnit {@code @Test} method that calls
+ * {@code forAll(generators…).check(body)}.
+ *
+ * <pre>{@code
+ * @Test void everyByteArrives() {
+ *     forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8))
+ *         .tries(200)
+ *         .check((payload, readSizes) -> { ... assertions ... });
+ * }
+ * }</pre>
+ *
+ * <p>{@code check} runs the body on generated arguments (100 tries unless told otherwise) on the
+ * calling thread and returns normally if every try passes. On the first failing try it shrinks
+ * the arguments to a simple failing case and throws an {@link org.opentest4j.AssertionFailedError}
+ * that names the property, shows that case, the failure, the seed and the command to replay it;
+ * its cause is the failure of the shrunk case. A body that throws {@link workbook.NotStartedException}
+ * (also as a cause) or {@link org.opentest4j.TestAbortedException} has that exception rethrown
+ * unchanged and at once.
+ *
+ * <p>A property is named after the test method that calls {@code forAll}
+ * ({@code SimpleClassName#method}); the name seeds the random tries, so a run sees the same
+ * cases every time unless {@code -Dproperty.random=true}.
+ */
+public final class Property {
+    private Property() {
+    }
+
+    /** A property of one argument. */
+    public static <T> Checker1<T> forAll(Gen<T> a) {
+        Objects.requireNonNull(a, "a");
+        return new Checker1<>(new Spec(caller()), a);
+    }
+
+    /** A property of two arguments, drawn independently (use flatMap when one depends on the other). */
+    public static <A, B> Checker2<A, B> forAll(Gen<A> a, Gen<B> b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        return new Checker2<>(new Spec(caller()), a, b);
+    }
+
+    /** A property of three arguments, drawn independently. */
+    public static <A, B, C> Checker3<A, B, C> forAll(Gen<A> a, Gen<B> b, Gen<C> c) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(c, "c");
+        return new Checker3<>(new Spec(caller()), a, b, c);
+    }
+
+    /**
+     * Inside a property's body: discards this try unless {@code condition} holds. A discarded try
+     * is neither a pass nor a failure; the property draws another. Prefer generating valid values
+     * over discarding most of them: a property gives up after many discards.
+     */
+    public static void assume(boolean condition) {
+        if (!condition) {
+            throw Rejected.ASSUMPTION;
+        }
+    }
+
+    /** The generators' values as one list, so every arity runs through the same runner. */
+    static Gen<List<Object>> all(Gen<?>... gens) {
+        return source -> {
+            Object[] values = new Object[gens.length];
+            for (int i = 0; i < gens.length; i++) {
+                values[i] = gens[i].generate(source);
+            }
+            return Arrays.asList(values);
+        };
+    }
+
+    /** "SimpleClassName#method" of the code that called forAll; lambdas report their enclosing method. */
+    static String caller() {
+        StackWalker.StackFrame frame = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Property.class).findFirst())
+                .orElseThrow();
+        String className = frame.getDeclaringClass().getName();
+        String simple = className.substring(className.lastIndexOf('.') + 1); // keeps Outer$Inner, as -Dtest wants
+        String method = frame.getMethodName();
+        if (method.startsWith("lambda$")) {
+            String[] parts = method.split("\\$");
+            method = parts.length > 1 ? parts[1] : method;
+        }
+        return simple + "#" + method;
+    }
+}

@@ -1,0 +1,66 @@
+package workbook.property;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/**
+ * The system properties that steer every property in a run, read when a property runs.
+ *
+ * <ul>
+ *   <li>{@code property.tries=N}: tries per property where the property sets none (default 100).
+ *   <li>{@code property.thorough=true}: ten times the tries (CI).
+ *   <li>{@code property.seed=N}: the seed to replay (from a failure report).
+ *   <li>{@code property.random=true}: a fresh random seed per run, not one derived from the name.
+ *   <li>{@code workbook.replay}: the command a failure report tells to run (default {@code mvn test}).
+ * </ul>
+ */
+final class Settings {
+    static final int DEFAULT_TRIES = 100;
+    static final int THOROUGH_FACTOR = 10;
+
+    private Settings() {
+    }
+
+    static int tries(Integer perProperty) {
+        int tries = perProperty != null ? perProperty : Integer.getInteger("property.tries", DEFAULT_TRIES);
+        return Boolean.getBoolean("property.thorough") ? Math.multiplyExact(tries, THOROUGH_FACTOR) : tries;
+    }
+
+    /** The seed named on the command line, or null. */
+    static Long replaySeed() {
+        String text = System.getProperty("property.seed");
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dproperty.seed must be a whole number, got '" + text + "'", e);
+        }
+    }
+
+    /** The seed for a property: as replayed, fresh if random, else a stable hash of its name. */
+    static long seed(String name) {
+        Long replay = replaySeed();
+        if (replay != null) {
+            return replay;
+        }
+        if (Boolean.getBoolean("property.random")) {
+            return new SecureRandom().nextLong() & Long.MAX_VALUE;
+        }
+        return seedOf(name);
+    }
+
+    /** FNV-1a over the UTF-8 name: stable across JVMs, unlike String.hashCode's spec-free cousins. */
+    static long seedOf(String name) {
+        long hash = 0xCBF29CE484222325L;
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xFF)) * 0x100000001B3L;
+        }
+        return hash & Long.MAX_VALUE; // non-negative, so the replay command needs no quoting
+    }
+
+    static String replayPrefix() {
+        return System.getProperty("workbook.replay", "mvn test");
+    }
+}

@@ -1,0 +1,132 @@
+package workbook.property;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The stream of choices a generator draws from: every random decision a {@link Gen} makes is a
+ * number read from here and recorded.
+ *
+ * <p>A try either draws fresh choices from a seeded random generator, or replays a recorded
+ * sequence. The shrinker never looks at values: it edits the recorded numbers (shorter, smaller)
+ * and replays them, so any generator built from {@code Gen}'s factories and combinators shrinks
+ * with no shrinker of its own. Generators agree that a smaller choice means a simpler value.
+ *
+ * <p>A generator written by hand draws through other generators, for example
+ * {@code source -> Gen.integers(0, 9).generate(source) * 2}; the choice primitives are internal.
+ * A source belongs to one try on one thread.
+ */
+public final class Source {
+    /** Enough for a few 4&nbsp;KiB byte arrays; a try that needs more is discarded, not failed. */
+    static final int MAX_CHOICES = 1 << 17;
+
+    /** Draws a value for a choice in [0, n] when the try is random. */
+    @FunctionalInterface
+    interface Sampler {
+        long sample(SplittableRandom random, double edgeBias);
+    }
+
+    private final long[] prefix;
+    private final SplittableRandom random; // null: past the prefix every choice is its simplest, 0
+    private final double edgeBias;
+    private final int maxChoices;
+    private long[] choices = new long[32];
+    private int size;
+
+    private Source(long[] prefix, SplittableRandom random, double edgeBias, int maxChoices) {
+        this.prefix = prefix;
+        this.random = random;
+        this.edgeBias = edgeBias;
+        this.maxChoices = maxChoices;
+    }
+
+    /**
+     * Replays {@code choices}; past their end every choice is 0, the simplest, which lets the
+     * shrinker cut the tail of a sequence without knowing what the tail meant.
+     */
+    static Source replay(long[] choices, int maxChoices) {
+        return new Source(choices, null, 0, maxChoices);
+    }
+
+    /** A fresh try; with probability {@code edgeBias} a choice that has edge values picks one. */
+    static Source random(SplittableRandom random, double edgeBias) {
+        return new Source(new long[0], random, edgeBias, MAX_CHOICES);
+    }
+
+    long[] choices() {
+        return Arrays.copyOf(choices, size);
+    }
+
+    boolean isRandom() {
+        return random != null;
+    }
+
+    /** A choice in [0, n], n read as unsigned; uniform, or one of {@code edges} now and then. */
+    long choose(long n, long... edges) {
+        return choose(n, (r, bias) -> edges.length > 0 && r.nextDouble() < bias
+                ? edges[r.nextInt(edges.length)]
+                : uniform(r, n));
+    }
+
+    /** A choice in [0, n] whose random value comes from {@code sampler}, clamped to n. */
+    long choose(long n, Sampler sampler) {
+        long value;
+        if (size < prefix.length) {
+            value = prefix[size];
+        } else if (random == null) {
+            value = 0;
+        } else {
+            value = sampler.sample(random, edgeBias);
+        }
+        // A replayed value can exceed n when an earlier edit changed what this choice decides
+        // (say, a list got shorter); clamping keeps the try valid and only ever makes it simpler.
+        if (Long.compareUnsigned(value, n) > 0) {
+            value = n;
+        }
+        record(value);
+        return value;
+    }
+
+    /**
+     * A choice in [0, n] whose random value is {@code wanted}: lets a generator steer sizes
+     * without recording the steering, so the recorded sequence stays deletable.
+     */
+    long steer(long n, long wanted) {
+        return choose(n, (r, bias) -> wanted);
+    }
+
+    /** The random generator behind a fresh try, for steering decisions that are not recorded. */
+    SplittableRandom steering() {
+        return random;
+    }
+
+    double edgeBias() {
+        return edgeBias;
+    }
+
+    private void record(long value) {
+        if (size == maxChoices) {
+            throw Rejected.OVERRUN;
+        }
+        if (size == choices.length) {
+            choices = Arrays.copyOf(choices, Math.min(maxChoices, size * 2));
+        }
+        choices[size++] = value;
+    }
+
+    /** Uniform in [0, n], n unsigned. */
+    static long uniform(SplittableRandom r, long n) {
+        if (n == -1L) {
+            return r.nextLong();
+        }
+        if (n >= 0 && n < Long.MAX_VALUE) {
+            return r.nextLong(n + 1);
+        }
+        while (true) { // n > 2^63: at least half of all longs are in range
+            long x = r.nextLong();
+            if (Long.compareUnsigned(x, n) <= 0) {
+                return x;
+            }
+        }
+    }
+}

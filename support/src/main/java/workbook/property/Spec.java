@@ -1,0 +1,36 @@
+package workbook.property;
+
+import java.time.Duration;
+
+/** What a checker was told about one property, before it runs. Mutable; one per forAll call. */
+final class Spec {
+    static final int MAX_SHRINK_REPLAYS = 20_000;
+    static final Duration MAX_SHRINK_TIME = Duration.ofSeconds(10);
+
+    final String testId;            // "SimpleClass#method", for the replay command
+    String name;                    // shown in reports; seeds and stored failures are keyed by it
+    Integer tries;                  // null: the default (system properties)
+    Long seed;                      // null: from the system properties or the name
+    FailureStore store = new FailureStore(FailureStore.DEFAULT_DIRECTORY); // null: remember nothing
+    int maxShrinkReplays = MAX_SHRINK_REPLAYS;
+    Duration maxShrinkTime = MAX_SHRINK_TIME;
+
+    Spec(String testId) {
+        this.testId = testId;
+        this.name = testId;
+    }
+
+    void tries(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("tries must be at least 1, got " + n);
+        }
+        tries = n;
+    }
+
+    void name(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a property name must not be blank");
+        }
+        this.name = name;
+    }
+}
