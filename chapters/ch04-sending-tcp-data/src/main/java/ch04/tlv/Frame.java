@@ -1,0 +1,106 @@
+package ch04.tlv;
+
+import workbook.NotStartedException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The type-length-value frame of the chapter (Listings 4-4 to 4-12): the one place that knows its
+ * layout.
+ *
+ * <pre>
+ * +--------+--------------------------+--------------------------------+
+ * | type   | length                   | value                          |
+ * | 1 byte | 4 bytes, big-endian,     | length bytes, 0 to 10485760    |
+ * |        | unsigned                 | binary: any bytes              |
+ * |        |                          | string: well-formed UTF-8      |
+ * +--------+--------------------------+--------------------------------+
+ *
+ * String("Errors are values.") is 23 bytes on the wire:
+ * +--------+-------------+-------------------------------------------------------+
+ * | 0x02   | 0x00000012  | 45 72 72 6f 72 73 20 61 72 65 20 76 61 6c 75 65 73 2e |
+ * | type   | length = 18 | value: "Errors are values."                           |
+ * | 1 byte | 4 bytes     | 18 bytes                                              |
+ * +--------+-------------+-------------------------------------------------------+
+ * </pre>
+ *
+ * <p>Type 1 is binary ({@link #BINARY_TYPE}), type 2 is a string ({@link #STRING_TYPE}); any other
+ * type is an error. A value holds at most {@link #MAX_PAYLOAD_SIZE} bytes: a length field that
+ * claims more is refused before anything is allocated, and a larger value is never written.
+ *
+ * <p>No method here closes or flushes the stream it is given, and none reads or buffers a byte
+ * beyond the frame it handles: after a successful call the stream sits at the next frame.
+ */
+public final class Frame {
+
+    /** The type byte of a binary payload, the chapter's {@code BinaryType}. */
+    public static final byte BINARY_TYPE = 1;
+
+    /** The type byte of a string payload, the chapter's {@code StringType}. */
+    public static final byte STRING_TYPE = 2;
+
+    /** The largest value a frame may carry, in bytes: 10 MiB, the chapter's {@code MaxPayloadSize}. */
+    public static final int MAX_PAYLOAD_SIZE = 10 << 20;
+
+    /** The bytes before the value: one type byte and a four-byte length. */
+    public static final int HEADER_SIZE = 5;
+
+    /**
+     * The most a value read allocates ahead of the bytes that have arrived: a header alone makes
+     * the reader allocate at most this much, whatever length it claims.
+     */
+    public static final int CHUNK_SIZE = 64 << 10;
+
+    private Frame() {
+    }
+
+    /**
+     * Writes one frame: the type byte, the value's length as four big-endian bytes, the value.
+     *
+     * <p>Blocks until {@code out} has taken every byte. Does not flush and does not close
+     * {@code out}. If the value is longer than {@link #MAX_PAYLOAD_SIZE} nothing is written.
+     *
+     * @param out where the frame goes
+     * @param type the type byte, {@link #BINARY_TYPE} or {@link #STRING_TYPE}
+     * @param value the value's bytes, 0 to {@link #MAX_PAYLOAD_SIZE} of them; not modified
+     * @return the bytes written: {@link #HEADER_SIZE} plus the value's length
+     * @throws FrameTooLargeException if the value is longer than {@link #MAX_PAYLOAD_SIZE}
+     * @throws IOException if {@code out} fails; part of the frame may have been written
+     */
+    public static long write(OutputStream out, byte type, byte[] value) throws IOException {
+        throw new NotStartedException("4.3a");
+    }
+
+    /**
+     * Reads the rest of a frame whose type byte has already been read: the four-byte length, then
+     * exactly that many bytes of value.
+     *
+     * <p>Blocks until the whole value has arrived or the stream ends. Checks the length against
+     * {@link #MAX_PAYLOAD_SIZE} before allocating anything, then reads the value in steps of at
+     * most {@link #CHUNK_SIZE} bytes, so the memory held grows with the bytes that actually
+     * arrive, never with the length a peer claims. Reads nothing past the value. Does not close
+     * {@code in}.
+     *
+     * @param in the stream, positioned at the frame's length field
+     * @param type the frame's type byte, already read; used in error messages
+     * @return the value, exactly as long as the length field says
+     * @throws FrameTooLargeException if the length field claims more than
+     *     {@link #MAX_PAYLOAD_SIZE}; the value's bytes are left unread
+     * @throws TruncatedFrameException if the stream ends inside the length field or the value
+     * @throws IOException if {@code in} fails
+     */
+    public static byte[] readBody(InputStream in, byte type) throws IOException {
+        throw new NotStartedException("4.3b");
+    }
+
+    /** "binary", "string" or "type N", for messages. */
+    static String typeName(byte type) {
+        return switch (type) {
+            case BINARY_TYPE -> "binary";
+            case STRING_TYPE -> "string";
+            default -> "type " + Byte.toUnsignedInt(type);
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package ch04.tlv;
+
+import workbook.NotStartedException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * A string payload, type {@link Frame#STRING_TYPE}: text, UTF-8 on the wire (see {@link Utf8}).
+ * The chapter's {@code String} (Listing 4-7), renamed so as not to hide {@link java.lang.String}.
+ *
+ * <p>The limit counts bytes, not characters: a text of 4 million three-byte characters is 12 MB
+ * on the wire and is refused.
+ *
+ * @param value the text; must have a UTF-8 form (no unpaired surrogate) to be written
+ */
+public record Text(String value) implements Payload {
+
+    /** @throws NullPointerException if {@code value} is null */
+    public Text {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public byte type() {
+        return Frame.STRING_TYPE;
+    }
+
+    /**
+     * The text's UTF-8 bytes.
+     *
+     * @throws IllegalArgumentException if the text holds an unpaired surrogate
+     */
+    @Override
+    public byte[] bytes() {
+        return Utf8.encode(value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the text holds an unpaired surrogate; nothing is written
+     */
+    @Override
+    public long writeTo(OutputStream out) throws IOException {
+        return Frame.write(out, Frame.STRING_TYPE, Utf8.encode(value));
+    }
+
+    /**
+     * Reads a string frame's body, the part after its type byte: length, then value, then checks
+     * that the value is UTF-8. Reads nothing past the value and does not close {@code in}.
+     *
+     * @param in the stream, positioned just after a {@link Frame#STRING_TYPE} byte that the caller
+     *     has read
+     * @throws FrameTooLargeException if the length claims more than {@link Frame#MAX_PAYLOAD_SIZE}
+     * @throws TruncatedFrameException if the stream ends inside the body
+     * @throws MalformedTextException if the value is not well-formed UTF-8; the whole frame has
+     *     been read, so the stream sits at the next frame
+     * @throws IOException if {@code in} fails
+     */
+    public static Text readBody(InputStream in) throws IOException {
+        throw new NotStartedException("4.3e");
+    }
+}

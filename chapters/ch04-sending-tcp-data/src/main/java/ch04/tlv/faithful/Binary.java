@@ -1,0 +1,91 @@
+package ch04.tlv.faithful;
+
+import workbook.NotStartedException;
+
+import ch04.tlv.Frame;
+import ch04.tlv.FrameTooLargeException;
+import ch04.tlv.FrameTypeException;
+import ch04.tlv.TruncatedFrameException;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HexFormat;
+
+/**
+ * A binary payload, type {@link Frame#BINARY_TYPE}, that reads its whole frame itself, as the
+ * chapter's {@code Binary.ReadFrom} does (Listing 4-6).
+ *
+ * <p>Holds its own copy of the bytes: the constructor copies {@code value} and {@link #value()}
+ * returns a copy. Two payloads with the same bytes are equal.
+ *
+ * @param value the bytes, 0 to {@link Frame#MAX_PAYLOAD_SIZE} of them to be writable
+ */
+public record Binary(byte[] value) implements Payload {
+
+    /** Copies {@code value}, so later changes to the caller's array do not reach the payload. */
+    public Binary {
+        value = value.clone();
+    }
+
+    /** A copy of the bytes. */
+    @Override
+    public byte[] value() {
+        return value.clone();
+    }
+
+    @Override
+    public byte type() {
+        return Frame.BINARY_TYPE;
+    }
+
+    @Override
+    public byte[] bytes() {
+        return value.clone();
+    }
+
+    @Override
+    public long writeTo(OutputStream out) throws IOException {
+        return Frame.write(out, Frame.BINARY_TYPE, value);
+    }
+
+    /**
+     * Reads one whole binary frame: the type byte, which must be {@link Frame#BINARY_TYPE}, then
+     * length and value. Reads nothing past the value and does not close {@code in}.
+     *
+     * @param in the stream, positioned at the frame's type byte
+     * @throws EOFException (exactly that class) if the stream ends before the type byte
+     * @throws FrameTypeException if the type byte is not {@link Frame#BINARY_TYPE}
+     * @throws FrameTooLargeException if the length claims more than {@link Frame#MAX_PAYLOAD_SIZE}
+     * @throws TruncatedFrameException if the stream ends inside the frame
+     * @throws IOException if {@code in} fails
+     */
+    public static Binary readFrom(InputStream in) throws IOException {
+        throw new NotStartedException("4.3d");
+    }
+
+    /**
+     * Equal when {@code o} is a {@code Binary} with the same bytes. A record compares array
+     * components by identity, which would make two payloads with the same bytes unequal.
+     */
+    @Override
+    public boolean equals(Object o) {
+        throw new NotStartedException("4.3f");
+    }
+
+    /** Consistent with {@link #equals}: depends on the bytes, not on the array. */
+    @Override
+    public int hashCode() {
+        throw new NotStartedException("4.3f");
+    }
+
+    /** The length and the first bytes in hex: {@code Binary[12 bytes: 44 6f 6e 27 ...]}. */
+    @Override
+    public String toString() {
+        int shown = Math.min(value.length, 16);
+        return "Binary[" + value.length + " bytes" + (shown == 0 ? "" : ": ")
+                + HexFormat.ofDelimiter(" ").formatHex(value, 0, shown)
+                + (shown < value.length ? " ..." : "") + "]";
+    }
+}
