@@ -69,6 +69,7 @@ final class Shrinker {
             zeroChunks();
             lowerDuplicates();
             lowerEach();
+            lowerPairs();
             sortChunks();
             redistribute();
         }
@@ -88,7 +89,7 @@ final class Shrinker {
                 }
             }
         }
-        for (int k = 8; k >= 1; k /= 2) {
+        for (int k = 8; k >= 1; k--) { // every width, not only powers of 2: a tree node is often 3 choices
             for (int i = best.length - k; i >= 0 && !stopped(); i--) {
                 if (i + k > best.length) {
                     continue;
@@ -165,6 +166,30 @@ final class Shrinker {
         }
     }
 
+    /**
+     * Lowers two nearby choices by the same amount: a failure that depends on their difference
+     * ("a and b are 4 apart") survives this, while lowering either alone breaks it.
+     */
+    private void lowerPairs() {
+        for (int gap = 1; gap <= 4; gap++) {
+            for (int i = best.length - 1 - gap; i >= 0 && !stopped(); i--) {
+                int j = i + gap;
+                if (j >= best.length || best[i] == 0 || best[j] == 0) {
+                    continue;
+                }
+                long[] base = best;
+                int first = i;
+                long most = Long.compareUnsigned(base[i], base[j]) < 0 ? base[i] : base[j];
+                lowerBySearch(most, v -> {
+                    long[] attempt = base.clone();
+                    attempt[first] -= most - v;
+                    attempt[j] -= most - v;
+                    return consider(attempt);
+                });
+            }
+        }
+    }
+
     /** Sorting a span puts the simpler elements first, which makes results the same from every start. */
     private void sortChunks() {
         for (int k = 8; k >= 2; k /= 2) {
@@ -188,7 +213,7 @@ final class Shrinker {
      * lowering either alone stops the failure, but shifting from a to b keeps it and is simpler.
      */
     private void redistribute() {
-        for (int gap = 2; gap >= 1; gap--) {
+        for (int gap = 1; gap <= 4; gap++) {
             for (int i = best.length - 1 - gap; i >= 0 && !stopped(); i--) {
                 int j = i + gap;
                 if (j >= best.length || best[i] == 0) {

@@ -32,6 +32,8 @@ public final class Source {
     private final int maxChoices;
     private long[] choices = new long[32];
     private int size;
+    private final long[] recent = new long[8]; // integers drawn lately in this try, for near-duplicates
+    private int remembered;
 
     private Source(long[] prefix, SplittableRandom random, double edgeBias, int maxChoices) {
         this.prefix = prefix;
@@ -102,6 +104,19 @@ public final class Source {
 
     double edgeBias() {
         return edgeBias;
+    }
+
+    /** Notes an integer value this try drew, so later draws can land on or next to it. */
+    void remember(long value) {
+        if (random != null) {
+            recent[remembered++ % recent.length] = value;
+        }
+    }
+
+    /** One integer drawn earlier in this try (as a one-element array), or an empty array. */
+    long[] recall(SplittableRandom r) {
+        int known = Math.min(remembered, recent.length);
+        return known == 0 ? new long[0] : new long[] {recent[r.nextInt(known)]};
     }
 
     private void record(long value) {
