@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  * Multilingual Plane, where most text lives.
  */
 public final class Alphabet {
+    // Before the constants below: their constructors read it.
+    private static final int[] UTF8_EDGES = {0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, Character.MAX_CODE_POINT};
+
     /** Printable ASCII (U+0020–U+007E) and the common controls {@code \t \n \u000B \f \r}. */
     public static final Alphabet ASCII = range(0x20, 0x7E).union(of("\t\n\u000B\f\r"));
 
@@ -29,8 +32,6 @@ public final class Alphabet {
 
     /** Exactly the code points for which {@link Character#isWhitespace(int)} is true. */
     public static final Alphabet JAVA_WHITESPACE = javaWhitespace();
-
-    private static final int[] UTF8_EDGES = {0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, Character.MAX_CODE_POINT};
 
     // Sorted, disjoint, non-adjacent ranges [lo[i], hi[i]]; below[i] counts the members before lo[i].
     private final int[] lo;

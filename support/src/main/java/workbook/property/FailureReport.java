@@ -51,7 +51,9 @@ final class FailureReport {
     }
 
     private static String describe(Throwable t) {
-        String text = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        // AssertJ messages start with a line break; the report indents them under "Failure:".
+        String message = t.getMessage() == null ? "" : t.getMessage().strip();
+        String text = t.getClass().getName() + (message.isEmpty() ? "" : message.contains("\n") ? ":\n" + message : ": " + message);
         var lines = text.lines().toList();
         String kept = lines.stream().limit(MAX_FAILURE_LINES).collect(Collectors.joining("\n  "));
         return lines.size() > MAX_FAILURE_LINES ? kept + "\n  … (" + (lines.size() - MAX_FAILURE_LINES) + " more lines)" : kept;
