@@ -1,0 +1,153 @@
+package ch04.fixedbuffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.property.Property.forAll;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workbook.fixtures.ChunkedInputStream;
+import workbook.fixtures.LoopbackServer;
+import workbook.fixtures.Thrown;
+import workbook.fixtures.StreamGens;
+import workbook.property.Gen;
+
+/** 4.1a: {@link FixedBufferReader#readUntilEof}, the read loop of Listing 4-1. */
+@Tag("4.1")
+class FixedBufferReaderTest {
+
+    /** What the sink saw: the bytes, and the size of each call. */
+    private static final class Recorder implements ChunkSink {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final List<Integer> sizes = new ArrayList<>();
+
+        @Override
+        public void accept(byte[] buffer, int byteCount) {
+            sizes.add(byteCount);
+            bytes.write(buffer, 0, byteCount);
+        }
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_hand_every_byte_to_the_sink_in_order_for_any_payload_buffer_and_chunking() {
+        forAll(Gen.bytes(0, 3000), Gen.integers(1, 700), StreamGens.readSizes(900)).tries(300)
+                .check((payload, bufferSize, readSizes) -> {
+                    // GIVEN a stream that hands out the payload a few bytes at a time, like a socket
+                    var in = ChunkedInputStream.of(payload, readSizes);
+                    var sink = new Recorder();
+                    // WHEN it is read to the end through a buffer of bufferSize bytes
+                    long total = FixedBufferReader.readUntilEof(in, bufferSize, sink);
+                    // THEN every byte reached the sink, in order, and the count says so
+                    assertThat(sink.bytes.toByteArray())
+                            .as("4.1a: the bytes handed to the sink must be the whole stream, in order;"
+                                    + " a short read is not the end of the stream, only -1 is")
+                            .isEqualTo(payload);
+                    assertThat(total).as("4.1a: readUntilEof's return value, the number of bytes read")
+                            .isEqualTo(payload.length);
+                });
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_call_the_sink_once_per_read_with_what_that_read_returned() {
+        forAll(Gen.bytes(0, 2000), Gen.integers(1, 300), StreamGens.readSizes(400)).tries(200)
+                .check((payload, bufferSize, readSizes) -> {
+                    // GIVEN a chunked stream that records what each read returned
+                    var in = ChunkedInputStream.of(payload, readSizes);
+                    var sink = new Recorder();
+                    // WHEN read through a fixed buffer
+                    FixedBufferReader.readUntilEof(in, bufferSize, sink);
+                    // THEN the sink saw each read's bytes as one call of 1..bufferSize bytes
+                    List<Integer> positiveReads = in.returnedSizes().stream().filter(n -> n > 0).toList();
+                    assertThat(sink.sizes)
+                            .as("4.1a: sink calls (one per read, the read's byte count, never 0)")
+                            .isEqualTo(positiveReads)
+                            .allSatisfy(n -> assertThat(n).isBetween(1, bufferSize));
+                    // AND the loop stopped at the first -1 instead of reading past the end
+                    assertThat(in.returnedSizes())
+                            .as("4.1a: what each read returned; the loop must end at the first -1")
+                            .endsWith(-1)
+                            .containsOnlyOnce(-1);
+                });
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_return_zero_for_an_empty_stream_without_calling_the_sink() throws IOException {
+        // GIVEN an empty stream
+        var sink = new Recorder();
+        // WHEN read
+        long total = FixedBufferReader.readUntilEof(new ByteArrayInputStream(new byte[0]), 512, sink);
+        // THEN nothing was handed out
+        assertThat(total).as("4.1a: bytes read from an empty stream").isZero();
+        assertThat(sink.sizes).as("4.1a: sink calls for an empty stream").isEmpty();
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_leave_the_stream_open_for_its_owner() throws IOException {
+        // GIVEN a stream that remembers whether it was closed
+        boolean[] closed = {false};
+        InputStream in = new ByteArrayInputStream(new byte[10]) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        // WHEN read to the end
+        FixedBufferReader.readUntilEof(in, 4, new Recorder());
+        // THEN it is still open: the caller opened it, the caller closes it
+        assertThat(closed[0]).as("4.1a: readUntilEof closed a stream it does not own").isFalse();
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_refuse_a_buffer_smaller_than_one_byte() {
+        var in = new ByteArrayInputStream(new byte[1]);
+        assertThat(Thrown.by(() -> FixedBufferReader.readUntilEof(in, 0, new Recorder())))
+                .as("4.1a: a buffer of 0 bytes can never make progress")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_pass_on_the_sinks_failure_and_stop_reading() {
+        var in = ChunkedInputStream.of(new byte[100], List.of(10));
+        var failure = new IOException("disk full");
+        assertThat(Thrown.by(() -> FixedBufferReader.readUntilEof(in, 10, (b, n) -> {
+            throw failure;
+        }))).as("4.1a: the sink's exception must reach the caller unchanged").isSameAs(failure);
+        assertThat(in.returnedSizes()).as("4.1a: reads made after the sink failed").hasSize(1);
+    }
+
+    @Test
+    @Tag("4.1a")
+    void should_read_a_socket_to_its_end_when_the_server_writes_in_bursts() throws Exception {
+        // GIVEN a server that writes 1 MiB in bursts of odd sizes, then closes
+        byte[] payload = new byte[1 << 20];
+        new Random(41).nextBytes(payload);
+        try (var server = LoopbackServer.start(connection -> {
+                var out = connection.getOutputStream();
+                for (int off = 0, burst = 1; off < payload.length; off += burst, burst = burst * 3 + 1) {
+                    out.write(payload, off, Math.min(burst, payload.length - off));
+                    out.flush();
+                }
+            });
+             var client = server.connect()) {
+            var sink = new Recorder();
+            // WHEN the client reads to EOF through a 64 KiB buffer
+            long total = FixedBufferReader.readUntilEof(client.getInputStream(), 64 * 1024, sink);
+            // THEN it has every byte, and no read returned more than the buffer holds
+            assertThat(total).as("4.1a: bytes read from the socket").isEqualTo(payload.length);
+            assertThat(sink.bytes.toByteArray()).as("4.1a: bytes read from the socket, in order").isEqualTo(payload);
+            assertThat(sink.sizes).as("4.1a: read sizes").allSatisfy(n -> assertThat(n).isBetween(1, 64 * 1024));
+        }
+    }
+}
