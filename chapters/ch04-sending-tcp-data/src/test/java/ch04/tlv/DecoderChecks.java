@@ -1,0 +1,353 @@
+package ch04.tlv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.property.Property.forAll;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import workbook.fixtures.ChunkedInputStream;
+import workbook.fixtures.LoopbackServer;
+import workbook.fixtures.StreamGens;
+import workbook.property.Gen;
+
+/**
+ * The checks both decoder designs must pass, written once; {@code FaithfulDecoderTest} (4.3d) and
+ * {@code DecoderTest} (4.3e) call each with their design, under their own exercise tag.
+ */
+final class DecoderChecks {
+
+    static final int LIMIT = 10 << 20;
+
+    private DecoderChecks() {
+    }
+
+    /** The chapter's test (Listing 4-10): three payloads over a real connection, in order. */
+    static void chaptersThreePayloadsOverLoopback(Design design) throws Exception {
+        // GIVEN a server that writes the chapter's three payloads with this design's writeTo
+        try (var server = LoopbackServer.start(conn -> {
+                    var out = conn.getOutputStream();
+                    for (Msg m : Golden.PAYLOADS) {
+                        design.write(out, m);
+                    }
+                });
+             Socket client = server.connect()) {
+            InputStream in = client.getInputStream();
+            // WHEN the client decodes three times on the one stream
+            List<Msg> got = new ArrayList<>();
+            for (int i = 0; i < Golden.PAYLOADS.size(); i++) {
+                got.add(design.decode(in));
+            }
+            // THEN it gets the three payloads, equal in type and value, in order, then the end
+            assertThat(got).as("payloads decoded from the connection %s", design.reread())
+                    .containsExactlyElementsOf(Golden.PAYLOADS);
+            EOFException end = Expect.thrown(EOFException.class,
+                    "a fourth decode after the server closed must report the end of the stream " + design.reread(),
+                    () -> design.decode(in));
+            assertThat(end).as("the end between frames is a plain EOFException, not a truncated frame %s",
+                    design.reread()).isNotInstanceOf(TruncatedFrameException.class);
+        }
+    }
+
+    /** The chapter's other test: a binary header that claims 1 GiB. */
+    static void oneGibibyteClaim(Design design, byte type) {
+        // GIVEN a header claiming 1 << 30 bytes, and no value at all
+        byte[] header = IndependentCodec.header(type, 1L << 30);
+        // WHEN it is decoded
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
+                "a header claiming 1073741824 bytes must be refused " + design.reread(),
+                () -> design.decode(new ByteArrayInputStream(header)));
+        // THEN the error carries the numbers
+        assertThat(e.claimed()).as("claimed() %s", design.reread()).isEqualTo(1L << 30);
+        assertThat(e.limit()).as("limit() %s", design.reread()).isEqualTo(LIMIT);
+        assertThat(e.type()).as("type() %s", design.reread()).isEqualTo(type);
+        assertThat(e.getMessage()).as("the message must give both numbers %s", design.reread())
+                .contains("1073741824").contains("10485760");
+    }
+
+    static void goldenBytesDecode(Design design) throws IOException {
+        // GIVEN the chapter's three frames, written out by hand
+        InputStream in = new ByteArrayInputStream(Golden.ALL);
+        // WHEN each is decoded in turn
+        List<Msg> got = List.of(design.decode(in), design.decode(in), design.decode(in));
+        // THEN they are the chapter's payloads
+        assertThat(got).as("decoding the hand-written frames %s", design.reread())
+                .containsExactlyElementsOf(Golden.PAYLOADS);
+    }
+
+    static void goldenBytesEncode(Design design) throws IOException {
+        // GIVEN the chapter's three payloads WHEN written with the design's writeTo
+        var out = new ByteArrayOutputStream();
+        long total = 0;
+        for (Msg m : Golden.PAYLOADS) {
+            total += design.write(out, m);
+        }
+        // THEN the bytes are exactly the hand-written frames, and writeTo counted them
+        assertThat(out.toByteArray()).as("bytes written for the chapter's payloads (reread 4.3a, Frame.write)")
+                .isEqualTo(Golden.ALL);
+        assertThat(total).as("sum of the writeTo results: 5 + value length each (reread 4.3a)")
+                .isEqualTo(Golden.ALL.length);
+    }
+
+    /** Lesson 6: N frames, N calls, one stream, and the stream left just after them. */
+    static void nFramesWithNCallsOnOneStream(Design design) throws IOException {
+        // GIVEN the three frames followed by bytes that are no frame, in a stream without mark
+        byte[] trailer = {'n', 'e', 'x', 't'};
+        InputStream in = ChunkedInputStream.of(Golden.concat(Golden.ALL, trailer), List.of(1 << 16));
+        // WHEN decode is called three times
+        List<Msg> got = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            got.add(design.decode(in));
+        }
+        // THEN the three payloads come back and the stream sits at the trailer, nothing swallowed
+        assertThat(got).as("three decode calls on one stream %s", design.reread())
+                .containsExactlyElementsOf(Golden.PAYLOADS);
+        assertThat(in.readAllBytes()).as("bytes left after three frames: a decoder that buffers"
+                + " ahead (a new BufferedInputStream per call) swallows them %s", design.reread())
+                .isEqualTo(trailer);
+    }
+
+    /** After each decode the stream has given exactly the bytes of the frames so far. */
+    static void readsEachByteOnceAndStopsAtTheNextFrame(Design design) throws IOException {
+        // GIVEN the three frames in a stream that counts what it hands out and cannot mark
+        var counting = new CountingInputStream(new ByteArrayInputStream(Golden.concat(Golden.ALL, Golden.ALL)));
+        int[] ends = {Golden.CLEAR.length, Golden.CLEAR.length + Golden.ERRORS.length, Golden.ALL.length};
+        for (int i = 0; i < 3; i++) {
+            // WHEN one frame is decoded
+            Msg got = design.decode(counting);
+            // THEN exactly that frame's bytes have been taken from the stream, each once
+            assertThat(got).as("frame %d %s", i + 1, design.reread()).isEqualTo(Golden.PAYLOADS.get(i));
+            assertThat(counting.delivered()).as("bytes taken from the stream after frame %d: the"
+                    + " decoder must stop at the next frame's first byte %s", i + 1, design.reread())
+                    .isEqualTo(ends[i]);
+        }
+    }
+
+    /** Lesson 1: a value that arrives one byte per read, or in any other cut. */
+    static void anyChunking(Design design) {
+        forAll(Gen.lists(MsgGens.fitting(), 1, 4), StreamGens.readSizes(4096)).tries(60).check((msgs, sizes) -> {
+            // GIVEN frames made by the independent encoder, handed out in reads of the given sizes
+            InputStream in = ChunkedInputStream.of(IndependentCodec.encode(msgs), sizes);
+            // WHEN decode is called once per frame
+            List<Msg> got = new ArrayList<>();
+            for (int i = 0; i < msgs.size(); i++) {
+                got.add(design.decode(in));
+            }
+            // THEN every payload comes back whole; a single read() for the value cannot do it
+            assertThat(got).as("payloads read through reads of at most %s bytes %s", sizes, design.reread())
+                    .containsExactlyElementsOf(msgs);
+        });
+    }
+
+    /** Sequences with sizes from 0 to the limit and the edges, written here and read back chunked. */
+    static void roundTripAnySequenceAnyChunking(Design design) {
+        forAll(Gen.lists(MsgGens.any(2), 0, 4), StreamGens.readSizes(1 << 16)).tries(40).check((msgs, sizes) -> {
+            // GIVEN payloads written one by one with the design's writeTo
+            var out = new ByteArrayOutputStream();
+            List<Msg> written = new ArrayList<>();
+            for (Msg m : msgs) {
+                if (m.value().length > LIMIT) {
+                    // a value over the limit is refused before any of its bytes go out
+                    int before = out.size();
+                    Expect.thrown(FrameTooLargeException.class, "writing a " + m.value().length
+                            + "-byte value must be refused (reread 4.3a)", () -> design.write(out, m));
+                    assertThat(out.size()).as("bytes written for a refused value (reread 4.3a)").isEqualTo(before);
+                } else {
+                    design.write(out, m);
+                    written.add(m);
+                }
+            }
+            // WHEN they are read back through reads of the given sizes
+            InputStream in = ChunkedInputStream.of(out.toByteArray(), sizes);
+            List<Msg> got = new ArrayList<>();
+            for (int i = 0; i < written.size(); i++) {
+                got.add(design.decode(in));
+            }
+            // THEN the same sequence comes back, and then the end of the stream
+            assertThat(got).as("payloads read back %s", design.reread()).containsExactlyElementsOf(written);
+            EOFException end = Expect.thrown(EOFException.class, "decode after the last frame " + design.reread(),
+                    () -> design.decode(in));
+            assertThat(end).as("the end between frames %s", design.reread()).isNotInstanceOf(TruncatedFrameException.class);
+        });
+    }
+
+    /** The edges of the limit, each once: limit - 1 and limit pass, limit + 1 fails both ways. */
+    static void limitEdges(Design design) throws IOException {
+        for (int size : new int[] {LIMIT - 1, LIMIT}) {
+            Msg m = MsgGens.filled(size, size % 2 == 0, size);
+            var out = new ByteArrayOutputStream(size + 5);
+            design.write(out, m);
+            Msg got = design.decode(new ByteArrayInputStream(out.toByteArray()));
+            assertThat(got.equals(m)).as("a %d-byte %s value written and read back %s", size,
+                    m.type() == Msg.BINARY ? "binary" : "string", design.reread()).isTrue();
+        }
+        Msg over = MsgGens.filled(LIMIT + 1, false, 1);
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
+                "a frame of limit + 1 bytes from another encoder must be refused " + design.reread(),
+                () -> design.decode(new ByteArrayInputStream(IndependentCodec.encode(over))));
+        assertThat(e.claimed()).as("claimed() %s", design.reread()).isEqualTo(LIMIT + 1L);
+    }
+
+    /** Lesson 2: any claim over the limit fails, for both types, before the value is read. */
+    static void anyClaimOverTheLimit(Design design) {
+        forAll(Gen.longs(LIMIT + 1L, 0xFFFF_FFFFL), Gen.elements(Msg.BINARY, Msg.STRING)).tries(100).check((claimed, type) -> {
+            // GIVEN a header claiming more than the limit, then some bytes
+            byte[] rest = {9, 9, 9};
+            InputStream in = new ByteArrayInputStream(Golden.concat(IndependentCodec.header(type, claimed), rest));
+            // WHEN it is decoded
+            FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class, "a "
+                    + (type == Msg.BINARY ? "binary" : "string") + " header claiming " + claimed
+                    + " bytes must be refused; Listing 4-8 forgets the check for strings " + design.reread(),
+                    () -> design.decode(in));
+            // THEN the numbers are right and nothing after the header was read
+            assertThat(e.claimed()).as("claimed() %s", design.reread()).isEqualTo(claimed);
+            assertThat(e.type()).as("type() %s", design.reread()).isEqualTo(type);
+            assertThat(in.readAllBytes()).as("bytes after the header are left unread %s", design.reread())
+                    .isEqualTo(rest);
+        });
+    }
+
+    /** Lesson 3: a stream cut anywhere inside a frame fails as truncated; cut between frames, it ends. */
+    static void truncatedInputAlwaysFails(Design design) {
+        Gen<List<Msg>> sequences = Gen.lists(MsgGens.small(), 1, 4);
+        Gen<Object[]> cases = sequences.flatMap(msgs -> {
+            byte[] bytes = IndependentCodec.encode(msgs);
+            return Gen.integers(0, bytes.length - 1).map(cut -> new Object[] {msgs, cut});
+        });
+        forAll(cases).tries(150).check(c -> {
+            @SuppressWarnings("unchecked")
+            List<Msg> msgs = (List<Msg>) c[0];
+            int cut = (Integer) c[1];
+            // GIVEN the frames cut short after `cut` bytes
+            byte[] bytes = Arrays.copyOf(IndependentCodec.encode(msgs), cut);
+            InputStream in = new ByteArrayInputStream(bytes);
+            // WHEN every whole frame is decoded, and then one more
+            int start = 0;
+            int whole = 0;
+            while (whole < msgs.size() && start + msgs.get(whole).frameSize() <= cut) {
+                start += msgs.get(whole).frameSize();
+                whole++;
+            }
+            for (int i = 0; i < whole; i++) {
+                assertThat(design.decode(in)).as("whole frame %d before the cut %s", i + 1, design.reread())
+                        .isEqualTo(msgs.get(i));
+            }
+            int arrived = cut - start;
+            EOFException e = Expect.thrown(EOFException.class, "decoding a frame of which " + arrived
+                    + " of " + msgs.get(whole).frameSize() + " bytes arrived " + design.reread(), () -> design.decode(in));
+            // THEN a cut inside a frame is a TruncatedFrameException; a cut at its start is the plain end
+            if (arrived == 0) {
+                assertThat(e).as("a stream that ends between frames %s", design.reread())
+                        .isNotInstanceOf(TruncatedFrameException.class);
+            } else {
+                assertThat(e).as("a stream that ends %d bytes into a frame %s", arrived, design.reread())
+                        .isInstanceOf(TruncatedFrameException.class);
+            }
+        });
+    }
+
+    /** Truncation with the numbers: the value cut after 37 of 100 bytes. */
+    static void truncatedValueGivesTheCounts(Design design) {
+        byte[] frame = IndependentCodec.encode(MsgGens.filled(100, false, 7));
+        TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
+                "a frame whose value stops after 37 of 100 bytes " + design.reread(),
+                () -> design.decode(new ByteArrayInputStream(Arrays.copyOf(frame, 5 + 37))));
+        assertThat(e.expected()).as("expected() %s", design.reread()).isEqualTo(100);
+        assertThat(e.arrived()).as("arrived() %s", design.reread()).isEqualTo(37);
+    }
+
+    /** Lesson 4: a header alone must not make the decoder allocate what it claims. */
+    static void allocatesWithTheBytesNotTheClaim(Design design) {
+        // GIVEN a five-byte header claiming the limit, 10 MiB, and then the end of the stream
+        byte[] header = IndependentCodec.header(Msg.BINARY, LIMIT);
+        // WHEN it is decoded (it fails: the value never comes)
+        long allocated = AllocationMeter.allocatedBy(5, () -> design.decode(new ByteArrayInputStream(header)));
+        // THEN far less than 10 MiB was allocated
+        assertThat(allocated).as("bytes allocated decoding a header that claims 10485760 bytes and"
+                + " then ends: read the value in bounded chunks, not new byte[claimed] (reread 4.3b) %s",
+                design.reread()).isLessThan(1L << 20);
+        Expect.thrown(TruncatedFrameException.class, "the header alone " + design.reread(),
+                () -> design.decode(new ByteArrayInputStream(header)));
+    }
+
+    /** Lesson 5 at the decoder: a malformed string frame fails, and the next frame still decodes. */
+    static void malformedTextThenTheNextFrame(Design design) throws IOException {
+        // GIVEN a string frame whose value is "ab", a lone 0xC3, "(" and then the chapter's frames
+        Msg bad = new Msg(Msg.STRING, new byte[] {'a', 'b', (byte) 0xC3, '('});
+        InputStream in = new ByteArrayInputStream(Golden.concat(IndependentCodec.encode(bad), Golden.PANIC));
+        // WHEN decoded THEN it is a MalformedTextException at offset 2, not text with U+FFFD in it
+        MalformedTextException e = Expect.thrown(MalformedTextException.class,
+                "a string frame that is not UTF-8 " + design.reread() + " (and 4.3c)", () -> design.decode(in));
+        assertThat(e.offset()).as("offset() of the bad byte (reread 4.3c)").isEqualTo(2);
+        // AND the frame was consumed whole, so the next one decodes
+        assertThat(design.decode(in)).as("the frame after the malformed one %s", design.reread())
+                .isEqualTo(Msg.binary("Don't panic."));
+    }
+
+    static void unknownType(Design design) throws IOException {
+        // GIVEN a frame of type 7
+        byte[] bytes = IndependentCodec.encode(new Msg((byte) 7, new byte[] {'x'}));
+        InputStream in = new ByteArrayInputStream(bytes);
+        // WHEN decoded THEN it fails naming the type, having read only the type byte
+        FrameTypeException e = Expect.thrown(FrameTypeException.class, "a frame of type 7 " + design.reread(),
+                () -> design.decode(in));
+        assertThat(e.type()).as("type() %s", design.reread()).isEqualTo(7);
+        assertThat(in.available()).as("bytes left after the unknown type byte %s", design.reread())
+                .isEqualTo(bytes.length - 1);
+    }
+
+    /** Random bytes end in a documented exception, never another one, a hang or an OutOfMemoryError. */
+    static void randomBytesOnlyDocumentedExceptions(Design design) {
+        Gen<byte[]> mutated = Gen.combine(Gen.lists(MsgGens.small(), 1, 3), Gen.integers(0, 1 << 20),
+                Gen.integers(0, 255), (msgs, at, b) -> {
+                    byte[] bytes = IndependentCodec.encode(msgs);
+                    bytes[at % bytes.length] = (byte) (int) b;
+                    return bytes;
+                });
+        Gen<byte[]> input = Gen.oneOf(Gen.bytes(0, 64), mutated,
+                Gen.bytes(0, 40).map(b -> Golden.concat(new byte[] {Msg.STRING, 0, 0, 0, (byte) b.length}, b)));
+        forAll(input).tries(300).check(bytes -> {
+            InputStream in = new ByteArrayInputStream(bytes);
+            // Each decode takes at least one byte, so this loop ends.
+            for (int i = 0; i <= bytes.length; i++) {
+                try {
+                    design.decode(in);
+                } catch (EOFException | FrameTooLargeException | FrameTypeException | MalformedTextException expected) {
+                    return;
+                }
+            }
+            throw new AssertionError("decode kept returning payloads after the " + bytes.length
+                    + " input bytes were used up " + design.reread());
+        });
+    }
+
+    /** Frames made by another encoder decode here, and frames made here decode there. */
+    static void conformsToAnIndependentCodec(Design design) {
+        forAll(Gen.lists(MsgGens.fitting(), 0, 5)).tries(60).check(msgs -> {
+            // GIVEN frames made by the independent encoder WHEN decoded here THEN the same payloads
+            InputStream in = new ByteArrayInputStream(IndependentCodec.encode(msgs));
+            List<Msg> got = new ArrayList<>();
+            for (int i = 0; i < msgs.size(); i++) {
+                got.add(design.decode(in));
+            }
+            assertThat(got).as("frames from the independent encoder, decoded %s", design.reread())
+                    .containsExactlyElementsOf(msgs);
+            // GIVEN the same payloads written here WHEN decoded by the independent decoder THEN the same
+            var out = new ByteArrayOutputStream();
+            for (Msg m : msgs) {
+                design.write(out, m);
+            }
+            assertThat(IndependentCodec.decodeAll(out.toByteArray()))
+                    .as("frames written here, read by the independent decoder (reread 4.3a)")
+                    .containsExactlyElementsOf(msgs);
+            assertThat(out.toByteArray()).as("frames written here, byte for byte (reread 4.3a)")
+                    .isEqualTo(IndependentCodec.encode(msgs));
+        });
+    }
+}

@@ -1,0 +1,162 @@
+package ch04.tlv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.property.Property.forAll;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import workbook.fixtures.ChunkedInputStream;
+import workbook.fixtures.StreamGens;
+import workbook.property.Gen;
+
+/** Exercise 4.3b: {@code Frame.readBody}, the length and exactly that many value bytes, safely. */
+@Tag("4.3")
+class FrameBodyReadTest {
+
+    private static final int LIMIT = 10 << 20;
+
+    /** The body of a frame: the four length bytes and the value, without the type byte. */
+    static byte[] body(byte[] value) {
+        byte[] frame = IndependentCodec.encode(Msg.binary(value));
+        return Arrays.copyOfRange(frame, 1, frame.length);
+    }
+
+    static byte[] lengthField(long claimed) {
+        return Arrays.copyOfRange(IndependentCodec.header((byte) 1, claimed), 1, 5);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_read_the_value_the_length_announces_and_nothing_more() throws IOException {
+        // GIVEN a body of "Don't panic." followed by another byte
+        InputStream in = new ByteArrayInputStream(Golden.concat(body("Don't panic.".getBytes()), new byte[] {42}));
+        // WHEN the body is read
+        byte[] value = Frame.readBody(in, Frame.BINARY_TYPE);
+        // THEN the value comes back and the next byte is still in the stream
+        assertThat(new String(value)).as("value read (reread 4.3b)").isEqualTo("Don't panic.");
+        assertThat(in.read()).as("the byte after the value must be left unread (reread 4.3b)").isEqualTo(42);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_read_a_value_that_arrives_one_byte_per_read() throws IOException {
+        // GIVEN a 1000-byte value handed out one byte per read, as a slow socket may
+        byte[] value = MsgGens.filled(1000, false, 3).value();
+        InputStream in = ChunkedInputStream.of(body(value), List.of(1));
+        // WHEN read THEN all 1000 bytes come back: one read() would have returned 1
+        assertThat(Frame.readBody(in, Frame.BINARY_TYPE))
+                .as("value read one byte per read: a single in.read(buf) returns only part of it (reread 4.3b)")
+                .isEqualTo(value);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_read_any_value_through_any_cut_of_reads() {
+        forAll(Gen.bytes(0, 5000), StreamGens.readSizes(700)).tries(100).check((value, sizes) -> {
+            InputStream in = ChunkedInputStream.of(Golden.concat(body(value), new byte[] {7}), sizes);
+            assertThat(Frame.readBody(in, Frame.BINARY_TYPE))
+                    .as("%d-byte value read through reads of at most %s bytes (reread 4.3b)", value.length, sizes)
+                    .isEqualTo(value);
+            assertThat(in.read()).as("the byte after the value (reread 4.3b)").isEqualTo(7);
+        });
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_refuse_a_one_gibibyte_claim_with_the_numbers() {
+        // GIVEN a length field claiming 1 << 30 bytes
+        InputStream in = new ByteArrayInputStream(lengthField(1L << 30));
+        // WHEN read THEN it is refused with the claim and the limit
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
+                "a length field claiming 1073741824 bytes (reread 4.3b)", () -> Frame.readBody(in, Frame.STRING_TYPE));
+        assertThat(e.getMessage()).as("message (reread 4.3b)").contains("1073741824").contains("10485760");
+        assertThat(e.claimed()).as("claimed() (reread 4.3b)").isEqualTo(1L << 30);
+        assertThat(e.limit()).as("limit() (reread 4.3b)").isEqualTo(LIMIT);
+        assertThat(e.type()).as("type() (reread 4.3b)").isEqualTo(Frame.STRING_TYPE);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_read_the_length_as_an_unsigned_number() {
+        // GIVEN a length field of ff ff ff ff: 4294967295 unsigned, -1 if read as an int
+        InputStream in = new ByteArrayInputStream(lengthField(0xFFFF_FFFFL));
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
+                "a length field of ff ff ff ff (reread 4.3b)", () -> Frame.readBody(in, Frame.BINARY_TYPE));
+        assertThat(e.claimed()).as("claimed(): the length is unsigned, not -1 (reread 4.3b)").isEqualTo(4294967295L);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_accept_a_claim_of_exactly_the_limit_and_refuse_one_byte_more() throws IOException {
+        byte[] value = MsgGens.filled(LIMIT, false, 5).value();
+        assertThat(Frame.readBody(ChunkedInputStream.of(body(value), List.of(100_000)), Frame.BINARY_TYPE))
+                .as("a value of exactly 10485760 bytes (reread 4.3b)").isEqualTo(value);
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class, "a claim of 10485761 bytes (reread 4.3b)",
+                () -> Frame.readBody(new ByteArrayInputStream(lengthField(LIMIT + 1L)), Frame.BINARY_TYPE));
+        assertThat(e.claimed()).as("claimed() (reread 4.3b)").isEqualTo(LIMIT + 1L);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_fail_with_the_counts_when_the_stream_ends_inside_the_length() {
+        // GIVEN two of the four length bytes, then the end
+        InputStream in = new ByteArrayInputStream(new byte[] {0, 0});
+        TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
+                "a stream ending after 2 length bytes (reread 4.3b)", () -> Frame.readBody(in, Frame.BINARY_TYPE));
+        assertThat(e.expected()).as("expected() (reread 4.3b)").isEqualTo(4);
+        assertThat(e.arrived()).as("arrived() (reread 4.3b)").isEqualTo(2);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_fail_with_the_counts_when_the_stream_ends_inside_the_value() {
+        // GIVEN a claim of 100 bytes of which 37 arrive
+        byte[] cut = Arrays.copyOf(body(new byte[100]), 4 + 37);
+        TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
+                "a value cut after 37 of 100 bytes: never return a short value (reread 4.3b)",
+                () -> Frame.readBody(ChunkedInputStream.of(cut, List.of(10)), Frame.BINARY_TYPE));
+        assertThat(e.expected()).as("expected() (reread 4.3b)").isEqualTo(100);
+        assertThat(e.arrived()).as("arrived() (reread 4.3b)").isEqualTo(37);
+        assertThat(e.getMessage()).as("message (reread 4.3b)").contains("100").contains("37");
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_fail_as_truncated_wherever_the_body_is_cut() {
+        Gen<Object[]> cases = Gen.bytes(0, 300).flatMap(value ->
+                Gen.integers(0, value.length + 3).map(cut -> new Object[] {value, cut}));
+        forAll(cases).tries(150).check(c -> {
+            byte[] value = (byte[]) c[0];
+            int cut = (Integer) c[1];
+            byte[] bytes = Arrays.copyOf(body(value), cut);
+            TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class, "a body of " + (4 + value.length)
+                    + " bytes cut after " + cut + " (reread 4.3b)", () -> Frame.readBody(new ByteArrayInputStream(bytes), Frame.BINARY_TYPE));
+            assertThat(e.arrived()).as("arrived() (reread 4.3b)").isEqualTo(cut < 4 ? cut : cut - 4);
+        });
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_allocate_with_the_bytes_that_arrive_not_with_the_claim() {
+        // GIVEN a length field claiming the limit, 10 MiB, and then the end of the stream
+        byte[] claim = lengthField(LIMIT);
+        // WHEN read (it fails as truncated)
+        long headerOnly = AllocationMeter.allocatedBy(5, () -> Frame.readBody(new ByteArrayInputStream(claim), Frame.BINARY_TYPE));
+        // AND the same claim followed by 100 KB of value before the end
+        byte[] some = Golden.concat(claim, new byte[100_000]);
+        long someBytes = AllocationMeter.allocatedBy(5, () -> Frame.readBody(new ByteArrayInputStream(some), Frame.BINARY_TYPE));
+        // THEN memory followed the bytes: far less than the 10485760 claimed
+        assertThat(headerOnly).as("bytes allocated for a claim of 10485760 with no value behind it:"
+                + " new byte[claimed] would be 10 MiB per connection that sends 5 bytes (reread 4.3b)")
+                .isLessThan(1L << 20);
+        assertThat(someBytes).as("bytes allocated when 100000 of the 10485760 claimed arrive (reread 4.3b)")
+                .isLessThan(1L << 20);
+        Expect.thrown(TruncatedFrameException.class, "the claim alone (reread 4.3b)",
+                () -> Frame.readBody(new ByteArrayInputStream(claim), Frame.BINARY_TYPE));
+    }
+}

@@ -1,0 +1,73 @@
+package ch04.tlv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.property.Property.forAll;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import workbook.property.Alphabet;
+import workbook.property.Gen;
+
+/** Exercise 4.3c: the string payload's contract, strict UTF-8 both ways. */
+@Tag("4.3")
+class Utf8Test {
+
+    @Test
+    @Tag("4.3c")
+    void should_encode_and_decode_any_text_as_utf8() {
+        forAll(Gen.strings(Alphabet.UNICODE, 0, 200)).tries(200).check(text -> {
+            byte[] bytes = Utf8.encode(text);
+            assertThat(bytes).as("Utf8.encode of %s (reread 4.3c)", text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+            assertThat(Utf8.decode(bytes)).as("Utf8.decode(Utf8.encode(text)) (reread 4.3c)").isEqualTo(text);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}: {1} fails at offset {2}")
+    @CsvSource({
+        "a stray continuation byte,    61 80 62,    1",
+        "an overlong slash,            c0 af,       0",
+        "an encoded surrogate,         ed a0 80,    0",
+        "a code point above U+10FFFF,  f4 90 80 80, 0",
+        "a sequence cut short,         61 62 e2 82, 2",
+        "a byte UTF-8 never uses,      ff,          0",
+        "a lead byte before ASCII,     61 62 c3 28, 2",
+    })
+    @Tag("4.3c")
+    void should_refuse_malformed_utf8_instead_of_replacing_it(String what, String hex, int offset) {
+        // GIVEN bytes that are not UTF-8
+        byte[] bytes = Golden.hex(hex);
+        // WHEN decoded THEN a MalformedTextException says where; new String(bytes, UTF_8) would
+        // silently put U+FFFD there
+        MalformedTextException e = Expect.thrown(MalformedTextException.class,
+                "Utf8.decode of " + what + " (" + hex + "): no silent U+FFFD (reread 4.3c)", () -> Utf8.decode(bytes));
+        assertThat(e.offset()).as("offset() of %s (reread 4.3c)", what).isEqualTo(offset);
+    }
+
+    @Test
+    @Tag("4.3c")
+    void should_refuse_to_encode_an_unpaired_surrogate() {
+        // GIVEN a string with a lone high surrogate at index 2: it has no UTF-8 form
+        String text = "ab\uD83Dc";
+        // WHEN encoded THEN it is refused, naming the index, instead of being written as '?'
+        IllegalArgumentException e = Expect.thrown(IllegalArgumentException.class,
+                "Utf8.encode of a lone surrogate: getBytes(UTF_8) would write '?' (reread 4.3c)", () -> Utf8.encode(text));
+        assertThat(e.getMessage()).as("message names the index (reread 4.3c)").contains("2");
+    }
+
+    @Test
+    @Tag("4.3c")
+    void should_count_the_limit_in_bytes_not_in_characters() {
+        // GIVEN a text of 3495254 euro signs: fewer characters than the limit, 10485762 UTF-8 bytes
+        String euros = "\u20AC".repeat((10 << 20) / 3 + 1);
+        var out = new ByteArrayOutputStream();
+        // WHEN written as a string payload THEN the writer refuses it, nothing written
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
+                "writing 3495254 three-byte characters (reread 4.3c and 4.3a)", () -> new Text(euros).writeTo(out));
+        assertThat(e.claimed()).as("claimed() counts UTF-8 bytes (reread 4.3c)").isEqualTo(3L * euros.length());
+        assertThat(out.size()).as("bytes written (reread 4.3a)").isZero();
+    }
+}
