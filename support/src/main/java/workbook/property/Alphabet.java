@@ -146,14 +146,15 @@ public final class Alphabet {
         if (size == 0) {
             throw new IllegalStateException("cannot draw from an empty alphabet");
         }
-        long choice = source.choose(size - 1, this::sample);
+        long choice = source.choose(size - 1, r -> sample(source, r));
         return codePointAt(Math.floorMod(origin + choice, size));
     }
 
-    private long sample(SplittableRandom r, double edgeBias) {
+    private long sample(Source source, SplittableRandom r) {
         long index;
-        if (r.nextDouble() < edgeBias) {
-            index = edges[r.nextInt(edges.length)];
+        int edge = source.edgePick(r, edges.length);
+        if (edge >= 0) {
+            index = edges[edge];
         } else if (r.nextBoolean()) {
             index = r.nextLong(bmpSize);
         } else {

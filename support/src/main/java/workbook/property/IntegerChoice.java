@@ -40,7 +40,7 @@ final class IntegerChoice {
     }
 
     long draw(Source source) {
-        long value = value(source.choose(lastCode, (r, bias) -> sample(source, r, bias)));
+        long value = value(source.choose(lastCode, r -> sample(source, r)));
         source.remember(value);
         return value;
     }
@@ -50,9 +50,10 @@ final class IntegerChoice {
      * where a uniform draw over 2^32 values almost never lands); values next to one drawn
      * earlier in the same try (bugs that need two equal or adjacent numbers); else anywhere.
      */
-    private long sample(Source source, java.util.SplittableRandom r, double edgeBias) {
-        if (r.nextDouble() < edgeBias) {
-            return edges[r.nextInt(edges.length)];
+    private long sample(Source source, java.util.SplittableRandom r) {
+        int edge = source.edgePick(r, edges.length);
+        if (edge >= 0) {
+            return edges[edge];
         }
         return switch (r.nextInt(8)) {
             case 0, 1 -> {

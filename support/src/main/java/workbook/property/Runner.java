@@ -19,7 +19,8 @@ final class Runner {
     }
 
     private static final double[] EDGE_BIASES = {0.0, 0.05, 0.2, 0.5};
-    private static final int EARLY_TRIES = 10;
+    private static final int EDGE_ROUNDS = 8;   // tries 1..8 walk the edges
+    private static final int EARLY_TRIES = 20;  // tries up to here lean hard on edges
 
     private enum Kind { PASS, DISCARD, FAIL }
 
@@ -123,15 +124,19 @@ final class Runner {
     }
 
     /**
-     * Try 0 makes every choice its simplest (empty, zero, minimum). The next few lean hard on
-     * edge values; after that each try picks how much it leans, so edges come often but the
-     * middle of every range is still covered.
+     * Try 0 makes every choice its simplest (empty, zero, minimum). Tries 1 to 8 take edge
+     * values systematically (all minima, all maxima, …), the next few lean hard on edges, and
+     * after that each try picks how much it leans, so edges come often but the middle of every
+     * range is still covered.
      */
     private static Source nextSource(SplittableRandom random, int run) {
         if (run == 0) {
             return Source.replay(new long[0], Source.MAX_CHOICES);
         }
         SplittableRandom own = random.split(); // a try's values do not depend on how much earlier tries drew
+        if (run <= EDGE_ROUNDS) {
+            return Source.edges(own, run - 1);
+        }
         double bias = run <= EARLY_TRIES ? 0.5 : EDGE_BIASES[own.nextInt(EDGE_BIASES.length)];
         return Source.random(own, bias);
     }

@@ -22,6 +22,9 @@ final class Shrinker {
         long[] failing(long[] choices, int maxChoices);
     }
 
+    /** How many of the smallest values {@link #lowerEach} tries one by one before bisecting. */
+    private static final long SMALL = 8;
+
     private final Replay replay;
     private final int maxReplays;
     private final long deadline;
@@ -158,6 +161,17 @@ final class Shrinker {
             }
             int index = i;
             long[] base = best;
+            // Small values one by one first: "a multiple of 7" or "even" is not monotone, so
+            // a binary search alone can stop at 350 when 14 fails too.
+            boolean done = false;
+            for (long v = 0; v < SMALL && Long.compareUnsigned(v, base[index]) < 0 && !done && !stopped(); v++) {
+                long[] attempt = base.clone();
+                attempt[index] = v;
+                done = consider(attempt);
+            }
+            if (done) {
+                continue;
+            }
             lowerBySearch(base[index], v -> {
                 long[] attempt = base.clone();
                 attempt[index] = v;
@@ -221,6 +235,15 @@ final class Shrinker {
                 }
                 long[] base = best;
                 int first = i;
+                if (Long.compareUnsigned(base[i], base[j]) > 0) {
+                    // A swap is the redistribution a bisection over the sum rarely lands on.
+                    long[] swapped = base.clone();
+                    swapped[i] = base[j];
+                    swapped[j] = base[i];
+                    if (consider(swapped)) {
+                        continue;
+                    }
+                }
                 lowerBySearch(base[first], v -> {
                     long moved = base[first] - v;
                     long target = base[j] + moved;

@@ -26,7 +26,7 @@ final class Sizes {
 
     /** Calls {@code element} with 0, 1, … once per element drawn; returns how many. */
     static int repeat(Source source, int min, int max, IntConsumer element) {
-        int target = source.isRandom() ? target(source.steering(), source.edgeBias(), min, max) : min;
+        int target = source.isRandom() ? target(source, source.steering(), min, max) : min;
         int count = 0;
         while (count < max) {
             if (count >= min && source.steer(1, count < target ? 1 : 0) == 0) {
@@ -37,9 +37,10 @@ final class Sizes {
         return count;
     }
 
-    private static int target(SplittableRandom r, double edgeBias, int min, int max) {
-        if (r.nextDouble() < edgeBias) {
-            return switch (r.nextInt(3)) {
+    private static int target(Source source, SplittableRandom r, int min, int max) {
+        int edge = source.edgePick(r, 3);
+        if (edge >= 0) {
+            return switch (edge) {
                 case 0 -> min;
                 case 1 -> max;
                 default -> Math.min(max, Math.max(min, 1));

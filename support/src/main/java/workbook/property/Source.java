@@ -23,22 +23,24 @@ public final class Source {
     /** Draws a value for a choice in [0, n] when the try is random. */
     @FunctionalInterface
     interface Sampler {
-        long sample(SplittableRandom random, double edgeBias);
+        long sample(SplittableRandom random);
     }
 
     private final long[] prefix;
     private final SplittableRandom random; // null: past the prefix every choice is its simplest, 0
     private final double edgeBias;
+    private final int edgeRound; // >= 0: every choice with edges takes edge number edgeRound (mod count)
     private final int maxChoices;
     private long[] choices = new long[32];
     private int size;
     private final long[] recent = new long[8]; // integers drawn lately in this try, for near-duplicates
     private int remembered;
 
-    private Source(long[] prefix, SplittableRandom random, double edgeBias, int maxChoices) {
+    private Source(long[] prefix, SplittableRandom random, double edgeBias, int edgeRound, int maxChoices) {
         this.prefix = prefix;
         this.random = random;
         this.edgeBias = edgeBias;
+        this.edgeRound = edgeRound;
         this.maxChoices = maxChoices;
     }
 
@@ -47,12 +49,21 @@ public final class Source {
      * shrinker cut the tail of a sequence without knowing what the tail meant.
      */
     static Source replay(long[] choices, int maxChoices) {
-        return new Source(choices, null, 0, maxChoices);
+        return new Source(choices, null, 0, -1, maxChoices);
     }
 
     /** A fresh try; with probability {@code edgeBias} a choice that has edge values picks one. */
     static Source random(SplittableRandom random, double edgeBias) {
-        return new Source(new long[0], random, edgeBias, MAX_CHOICES);
+        return new Source(new long[0], random, edgeBias, -1, MAX_CHOICES);
+    }
+
+    /**
+     * A fresh try in which every choice that has edge values takes edge number {@code round}
+     * (modulo how many it has): the first tries walk through the edges systematically, so
+     * min, max, 0 and 1 are all seen in the first handful of tries instead of by luck.
+     */
+    static Source edges(SplittableRandom random, int round) {
+        return new Source(new long[0], random, 1.0, round, MAX_CHOICES);
     }
 
     long[] choices() {
@@ -65,9 +76,21 @@ public final class Source {
 
     /** A choice in [0, n], n read as unsigned; uniform, or one of {@code edges} now and then. */
     long choose(long n, long... edges) {
-        return choose(n, (r, bias) -> edges.length > 0 && r.nextDouble() < bias
-                ? edges[r.nextInt(edges.length)]
-                : uniform(r, n));
+        return choose(n, r -> {
+            int edge = edgePick(r, edges.length);
+            return edge >= 0 ? edges[edge] : uniform(r, n);
+        });
+    }
+
+    /** Which of {@code count} edge values a random choice takes, or -1 for none. */
+    int edgePick(SplittableRandom r, int count) {
+        if (count == 0) {
+            return -1;
+        }
+        if (edgeRound >= 0) {
+            return edgeRound % count;
+        }
+        return r.nextDouble() < edgeBias ? r.nextInt(count) : -1;
     }
 
     /** A choice in [0, n] whose random value comes from {@code sampler}, clamped to n. */
@@ -78,7 +101,7 @@ public final class Source {
         } else if (random == null) {
             value = 0;
         } else {
-            value = sampler.sample(random, edgeBias);
+            value = sampler.sample(random);
         }
         // A replayed value can exceed n when an earlier edit changed what this choice decides
         // (say, a list got shorter); clamping keeps the try valid and only ever makes it simpler.
@@ -94,16 +117,12 @@ public final class Source {
      * without recording the steering, so the recorded sequence stays deletable.
      */
     long steer(long n, long wanted) {
-        return choose(n, (r, bias) -> wanted);
+        return choose(n, r -> wanted);
     }
 
     /** The random generator behind a fresh try, for steering decisions that are not recorded. */
     SplittableRandom steering() {
         return random;
-    }
-
-    double edgeBias() {
-        return edgeBias;
     }
 
     /** Notes an integer value this try drew, so later draws can land on or next to it. */

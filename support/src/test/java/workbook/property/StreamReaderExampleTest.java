@@ -1,0 +1,88 @@
+package workbook.property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static workbook.property.Property.forAll;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The kit on the workbook's own kind of bug: a reader that assumes one {@code read} fills the
+ * buffer. TCP makes no such promise, and a property over payloads and read sizes finds it and
+ * shrinks it to the smallest case: two bytes that arrive one at a time.
+ */
+class StreamReaderExampleTest {
+    /** Hands out at most the next read size per call, cycling through the sizes, as a socket may. */
+    static final class ChunkedInputStream extends InputStream {
+        private final byte[] data;
+        private final List<Integer> readSizes;
+        private int position;
+        private int reads;
+
+        ChunkedInputStream(byte[] data, List<Integer> readSizes) {
+            this.data = data;
+            this.readSizes = readSizes;
+        }
+
+        @Override
+        public int read() {
+            return position < data.length ? data[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == data.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, readSizes.get(reads++ % readSizes.size())), data.length - position);
+            System.arraycopy(data, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    /** The bug: one read, as if it filled the buffer. */
+    static byte[] readPayloadWrongly(InputStream in, int length) throws IOException {
+        byte[] payload = new byte[length];
+        int n = in.read(payload, 0, length);
+        return n == length ? payload : java.util.Arrays.copyOf(payload, Math.max(n, 0));
+    }
+
+    /** The fix: read until the buffer is full or the stream ends. */
+    static byte[] readPayload(InputStream in, int length) throws IOException {
+        return in.readNBytes(length);
+    }
+
+    @Test
+    @DisplayName("a reader that trusts one read() fails, shrunk to a 2-byte payload read 1 byte at a time")
+    void should_shrink_the_single_read_bug_to_a_tiny_case() {
+        // GIVEN the wrong reader, over payloads up to 4 KiB and reads of 1 to 64 bytes
+        var checker = forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8)).tries(200);
+        checker.spec().store = null;
+
+        // WHEN the property runs
+        AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class, () -> checker.check((payload, readSizes) ->
+                assertThat(readPayloadWrongly(new ChunkedInputStream(payload, readSizes), payload.length)).isEqualTo(payload)));
+
+        // THEN it shrinks to the smallest case that shows the bug
+        assertThat(error.getMessage()).contains("Counterexample:\n  arg 1 = byte[2] 00 00\n  arg 2 = [1]\n");
+        System.out.println("--- the single-read bug, as a student sees it ---\n" + error.getMessage() + "\n---");
+    }
+
+    @Test
+    @DisplayName("the reader that loops until the buffer is full passes the same property")
+    void should_pass_the_looping_reader() {
+        var checker = forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8)).tries(200);
+        checker.spec().store = null;
+        checker.check((payload, readSizes) ->
+                assertThat(readPayload(new ChunkedInputStream(payload, readSizes), payload.length)).isEqualTo(payload));
+    }
+}
