@@ -72,7 +72,7 @@ final class Runner {
         int run = 0;
         while (failing == null && valid < tries && discarded < maxDiscards) {
             stopIfInterrupted(name, run);
-            Try attempt = execute(nextSource(random, run), false);
+            Try attempt = execute(nextSource(random, run, spec.edgeRounds), false);
             run++;
             switch (attempt.kind) {
                 case PASS -> valid++;
@@ -129,12 +129,12 @@ final class Runner {
      * after that each try picks how much it leans, so edges come often but the middle of every
      * range is still covered.
      */
-    private static Source nextSource(SplittableRandom random, int run) {
-        if (run == 0) {
+    private static Source nextSource(SplittableRandom random, int run, boolean edgeRounds) {
+        if (run == 0 && edgeRounds) {
             return Source.replay(new long[0], Source.MAX_CHOICES);
         }
         SplittableRandom own = random.split(); // a try's values do not depend on how much earlier tries drew
-        if (run <= EDGE_ROUNDS) {
+        if (run <= EDGE_ROUNDS && edgeRounds) {
             return Source.edges(own, run - 1);
         }
         double bias = run <= EARLY_TRIES ? 0.5 : EDGE_BIASES[own.nextInt(EDGE_BIASES.length)];

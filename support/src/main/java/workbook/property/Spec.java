@@ -12,6 +12,7 @@ final class Spec {
     Integer tries;                  // null: the default (system properties)
     Long seed;                      // null: from the system properties or the name
     FailureStore store = new FailureStore(FailureStore.DEFAULT_DIRECTORY); // null: remember nothing
+    boolean edgeRounds = true;      // false: no systematic edge tries (the kit's tests, to shrink from random starts)
     int maxShrinkReplays = MAX_SHRINK_REPLAYS;
     Duration maxShrinkTime = MAX_SHRINK_TIME;
 
