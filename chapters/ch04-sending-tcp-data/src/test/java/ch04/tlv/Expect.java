@@ -1,12 +1,15 @@
 package ch04.tlv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import workbook.NotStartedException;
+import java.util.Arrays;
+import org.opentest4j.AssertionFailedError;
+import workbook.fixtures.Thrown;
 
-/** Expected failures, without hiding a stub: a {@code NotStartedException} goes through as itself. */
+/**
+ * Expected failures, typed, on top of {@link Thrown#by}: a {@code NotStartedException} goes
+ * through as itself, so an untouched stub shows as "not started".
+ */
 final class Expect {
 
     private Expect() {
@@ -17,14 +20,25 @@ final class Expect {
      *
      * @param task what the call should have done and which exercise to reread, for the message
      */
-    static <T extends Throwable> T thrown(Class<T> type, String task, ThrowingCallable call) {
-        Throwable t = catchThrowable(call);
-        NotStartedException stub = NotStartedException.findIn(t);
-        if (stub != null) {
-            throw stub;
-        }
+    static <T extends Throwable> T thrown(Class<T> type, String task, Thrown.Call call) {
+        Throwable t = Thrown.by(call);
         assertThat(t).as("%s: expected a %s, got %s", task, type.getSimpleName(),
                 t == null ? "no exception" : t.toString()).isInstanceOf(type);
         return type.cast(t);
+    }
+
+    /**
+     * Checks that {@code actual} holds exactly {@code expected}'s bytes; on a mismatch says the
+     * lengths and the first differing index instead of printing megabytes.
+     */
+    static void sameBytes(byte[] actual, byte[] expected, String what) {
+        if (Arrays.equals(actual, expected)) {
+            return;
+        }
+        int i = Arrays.mismatch(actual, expected);
+        String at = i < Math.min(actual.length, expected.length)
+                ? String.format("; first difference at index %d: expected 0x%02x, got 0x%02x", i, expected[i], actual[i])
+                : "; one is a prefix of the other";
+        throw new AssertionFailedError(what + ": expected " + expected.length + " bytes, got " + actual.length + at);
     }
 }
