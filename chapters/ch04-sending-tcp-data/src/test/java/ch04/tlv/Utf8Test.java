@@ -49,6 +49,18 @@ class Utf8Test {
 
     @Test
     @Tag("4.3c")
+    void should_keep_a_replacement_character_that_was_really_sent() throws Exception {
+        // GIVEN text holding U+FFFD itself, which is valid and encodes as ef bf bd
+        String text = "a\uFFFDb";
+        // WHEN encoded and decoded THEN it survives: only malformed bytes are errors
+        assertThat(Utf8.encode(text)).as("Utf8.encode of a, U+FFFD, b (reread 4.3c)")
+                .isEqualTo(Golden.hex("61 ef bf bd 62"));
+        assertThat(Utf8.decode(Golden.hex("61 ef bf bd 62"))).as("Utf8.decode of 61 ef bf bd 62 (reread 4.3c)")
+                .isEqualTo(text);
+    }
+
+    @Test
+    @Tag("4.3c")
     void should_refuse_to_encode_an_unpaired_surrogate() {
         // GIVEN a string with a lone high surrogate at index 2: it has no UTF-8 form
         String text = "ab\uD83Dc";
@@ -56,6 +68,11 @@ class Utf8Test {
         IllegalArgumentException e = Expect.thrown(IllegalArgumentException.class,
                 "Utf8.encode of a lone surrogate: getBytes(UTF_8) would write '?' (reread 4.3c)", () -> Utf8.encode(text));
         assertThat(e.getMessage()).as("message names the index (reread 4.3c)").contains("2");
+        for (String bad : new String[] {"\uDC00", "x\uD800", "\uDE00\uD83D"}) {
+            Expect.thrown(IllegalArgumentException.class, "Utf8.encode of a lone surrogate in "
+                    + bad.chars().mapToObj(c -> String.format("U+%04X", c)).toList() + " (reread 4.3c)",
+                    () -> Utf8.encode(bad));
+        }
     }
 
     @Test

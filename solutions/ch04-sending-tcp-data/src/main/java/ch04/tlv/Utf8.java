@@ -4,7 +4,6 @@ package ch04.tlv;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -36,23 +35,14 @@ public final class Utf8 {
      */
     public static byte[] encode(String text) {
         // SOLUTION 4.3c
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer in = CharBuffer.wrap(text);
-        // Three bytes per UTF-16 unit is the most UTF-8 needs (a pair of units takes four).
-        ByteBuffer out = ByteBuffer.allocate(3 * text.length());
-        CoderResult result = encoder.encode(in, out, true);
-        if (result.isError()) {
-            int index = in.position();
+        // getBytes would write '?' for an unpaired surrogate, so look for one first.
+        int bad = firstUnpairedSurrogate(text);
+        if (bad >= 0) {
             throw new IllegalArgumentException("text has no UTF-8 form: unpaired surrogate U+"
-                    + Integer.toHexString(text.charAt(index)).toUpperCase() + " at index " + index
+                    + Integer.toHexString(text.charAt(bad)).toUpperCase() + " at index " + bad
                     + " of " + text.length());
         }
-        encoder.flush(out);
-        byte[] bytes = new byte[out.position()];
-        out.flip().get(bytes);
-        return bytes;
+        return text.getBytes(StandardCharsets.UTF_8);
         // END 4.3c
     }
 
@@ -66,6 +56,12 @@ public final class Utf8 {
      */
     public static String decode(byte[] bytes) throws MalformedTextException {
         // SOLUTION 4.3c
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        // Bad input shows up as U+FFFD; only then is the strict (and slower) decoder needed, to tell
+        // an encoded U+FFFD from a replaced sequence and to find the offset.
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -80,4 +76,20 @@ public final class Utf8 {
         return out.flip().toString();
         // END 4.3c
     }
+    // SOLUTION 4.3c
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    private static int firstUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+    // SKELETON
+    // END 4.3c
 }
