@@ -2,6 +2,7 @@ package workbook.property;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,60 +65,140 @@ final class Shrinker {
         return interrupted;
     }
 
+    /**
+     * Runs the passes in turn until none finds anything. A pass that found nothing is not run
+     * again until another pass has changed the sequence: it would only propose what it already
+     * tried. The cheap, big edits (deleting, zeroing) come first, so the per-choice passes run
+     * on a short sequence.
+     */
     void shrink() {
-        long[] before = null;
-        while (!Arrays.equals(before, best) && !stopped()) {
-            before = best;
-            deleteChunks();
-            zeroChunks();
-            lowerDuplicates();
-            lowerEach();
-            lowerPairs();
-            sortChunks();
-            redistribute();
+        List<Runnable> passes = List.of(this::deleteChunks, this::zeroChunks, this::lowerDuplicates, this::lowerEach,
+                this::lowerPairs, this::sortChunks, this::redistribute);
+        long[][] settled = new long[passes.size()][]; // the sequence each pass last found nothing in
+        boolean changed = true;
+        while (changed && !stopped()) {
+            changed = false;
+            for (int p = 0; p < passes.size() && !stopped(); p++) {
+                if (settled[p] == best) {
+                    continue;
+                }
+                long[] before = best;
+                passes.get(p).run();
+                if (best == before) {
+                    settled[p] = best;
+                } else {
+                    changed = true;
+                }
+            }
         }
     }
 
     /**
-     * Deleting a span drops whole elements (an element is a flag and its choices). Large spans
-     * first, a few positions each, so a 4&nbsp;KiB payload is cut in halves, not byte by byte.
-     * When a deletion alone does not fail, lowering the choice just before it may: that choice
-     * is often a length or a "more" flag that must shrink together with its elements.
+     * Deleting a span drops whole elements (an element is a flag and its choices, a tree node
+     * often 3 choices), so every width from 8 down to 1 is tried at every position, from the end
+     * toward the start. When a deletion works, the same deletion is tried over ever more spans to
+     * its left ({@link #findInteger}): a run of deletable elements, most of a 3,000-byte payload
+     * say, goes in a few dozen replays, not one replay per element. When a deletion alone does not
+     * fail, lowering the choice just before it may: that choice is often a length that must
+     * shrink together with its elements, and then as many more elements as the length allows go
+     * with it.
      */
     private void deleteChunks() {
-        for (int k = Integer.highestOneBit(Math.max(1, best.length / 2)); k > 8; k /= 2) {
-            for (int i = best.length - k; i >= 0 && !stopped(); i -= k) {
-                if (i + k <= best.length) {
-                    consider(without(best, i, k));
-                }
-            }
-        }
-        for (int k = 8; k >= 1; k--) { // every width, not only powers of 2: a tree node is often 3 choices
-            for (int i = best.length - k; i >= 0 && !stopped(); i--) {
-                if (i + k > best.length) {
+        for (int k = 8; k >= 1; k--) {
+            int width = k;
+            int i = best.length - k;
+            while (i >= 0 && !stopped()) {
+                // Deleting from the zeros at the end changes nothing: a replay reads zeros there anyway.
+                int limit = Math.min(best.length - k, zeroTail(best) - 1);
+                if (i > limit) {
+                    i = limit;
                     continue;
                 }
-                long[] attempt = without(best, i, k);
-                if (!consider(attempt) && i > 0 && attempt[i - 1] != 0) {
-                    attempt[i - 1]--;
-                    consider(attempt);
+                long[] base = best;
+                int at = i;
+                int more = -1; // how many more spans to the left went too, when the span went
+                if (consider(without(base, at, width))) {
+                    more = findInteger(n -> at - n * width >= 0 && consider(without(base, at - n * width, (n + 1) * width)));
+                } else if (at > 0 && base[at - 1] != 0 && consider(lowered(base, at, width, 1)) && best.length < base.length) {
+                    // A flag or a length before the span governed it: a flag at 0 ends a list
+                    // there, so grow the span to the left (a list cut short, its tail deleted);
+                    // a length lowered by n lets n spans go, so grow it to the right. (When the
+                    // sequence did not get shorter, the edit only lowered a value by 1: not worth
+                    // growing.)
+                    more = findInteger(n -> at - n * width > 0 && base[at - n * width - 1] != 0
+                            && consider(lowered(base, at - n * width, (n + 1) * width, 1)));
+                    if (more == 0) {
+                        findInteger(n -> at + (n + 1) * width <= base.length
+                                && Long.compareUnsigned(base[at - 1], n + 1) >= 0
+                                && consider(lowered(base, at, (n + 1) * width, n + 1)));
+                    }
+                }
+                i = more < 0 ? i - 1 : at - more * width - 1;
+            }
+        }
+    }
+
+    /** {@code choices} without {@code count} from {@code from}, and the choice before them lowered by {@code by}. */
+    private static long[] lowered(long[] choices, int from, int count, long by) {
+        long[] out = without(choices, from, count);
+        out[from - 1] -= by;
+        return out;
+    }
+
+    /**
+     * Zeroing a span makes whole elements simplest at once (a run of bytes to 0x00); as with
+     * deletion, a span that works is grown to the left, so a long run goes in a few replays.
+     */
+    private void zeroChunks() {
+        for (int k = 8; k >= 2; k /= 2) {
+            int width = k;
+            for (int i = best.length - k; i >= 0 && !stopped(); i--) {
+                if (i + k > best.length) {
+                    i = best.length - k + 1;
+                    continue;
+                }
+                if (allZero(best, i, k)) {
+                    continue;
+                }
+                long[] base = best;
+                int at = i;
+                if (consider(zeroed(base, at, width))) {
+                    int more = findInteger(n -> at - n * width >= 0 && consider(zeroed(base, at - n * width, (n + 1) * width)));
+                    i = at - more * width;
                 }
             }
         }
     }
 
-    /** Zeroing a span makes whole elements simplest at once (say, a run of bytes to 0x00). */
-    private void zeroChunks() {
-        for (int k = 8; k >= 2; k /= 2) {
-            for (int i = best.length - k; i >= 0 && !stopped(); i--) {
-                if (i + k > best.length || allZero(best, i, k)) {
-                    continue;
-                }
-                long[] attempt = best.clone();
-                Arrays.fill(attempt, i, i + k, 0);
-                consider(attempt);
+    /**
+     * The largest n for which {@code holds} is true, given it holds at 0 and (as good as) stops
+     * holding once it fails: a few small n one by one, then doubling, then bisecting, so it costs
+     * O(log n) tests (Hypothesis's find_integer).
+     */
+    static int findInteger(java.util.function.IntPredicate holds) {
+        for (int n = 1; n <= 4; n++) {
+            if (!holds.test(n)) {
+                return n - 1;
             }
         }
+        int lo = 4; // holds
+        int hi = 8;
+        while (holds.test(hi)) {
+            lo = hi;
+            if (hi > Integer.MAX_VALUE / 2) {
+                return lo;
+            }
+            hi *= 2;
+        }
+        while (hi - lo > 1) { // holds at lo, not at hi
+            int mid = lo + (hi - lo) / 2;
+            if (holds.test(mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -328,6 +409,21 @@ final class Shrinker {
         System.arraycopy(choices, 0, out, 0, from);
         System.arraycopy(choices, from + count, out, from, choices.length - from - count);
         return out;
+    }
+
+    private static long[] zeroed(long[] choices, int from, int count) {
+        long[] out = choices.clone();
+        Arrays.fill(out, from, from + count, 0);
+        return out;
+    }
+
+    /** Where the run of zeros that ends {@code choices} starts (its length if it ends in no zero). */
+    private static int zeroTail(long[] choices) {
+        int start = choices.length;
+        while (start > 0 && choices[start - 1] == 0) {
+            start--;
+        }
+        return start;
     }
 
     private static boolean allZero(long[] choices, int from, int count) {
