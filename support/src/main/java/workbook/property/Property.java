@@ -24,6 +24,11 @@ import java.util.Objects;
  * (also as a cause) or {@link org.opentest4j.TestAbortedException} has that exception rethrown
  * unchanged and at once.
  *
+ * <p>Time is bounded so that a chapter's 10&nbsp;s JUnit timeout never hides a report: shrinking
+ * stops after 3&nbsp;s ({@code -Dproperty.shrinkSeconds}) or 20,000 replays and reports the
+ * simplest case so far, and tries that take over 5&nbsp;s ({@code -Dproperty.maxTrySeconds}) stop
+ * there; the property then passes on the tries it made, with a note on stderr.
+ *
  * <p>A property is named after the test method that calls {@code forAll}
  * ({@code SimpleClassName#method}); the name seeds the random tries, so a run sees the same
  * cases every time unless {@code -Dproperty.random=true}.

@@ -20,7 +20,8 @@ record Result(
         int shrinkReplays,
         String shrinkNote,   // why shrinking stopped early, or null
         long[] choices,
-        boolean fromStore) {
+        boolean fromStore,
+        String triesNote) {  // why the tries stopped before their number, or null
 
     boolean passed() {
         return failure == null;

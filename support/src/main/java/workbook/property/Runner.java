@@ -70,8 +70,16 @@ final class Runner {
         int valid = 0;
         int discarded = 0;
         int run = 0;
+        long tryDeadline = System.nanoTime() + spec.tryTime().toNanos();
+        boolean outOfTime = false;
         while (failing == null && valid < tries && discarded < maxDiscards) {
             stopIfInterrupted(name, run);
+            // Slow tries stop at a budget well inside a JUnit timeout: a timeout would report
+            // nothing, while the tries made so far are evidence. Each property needs one valid try.
+            if (valid > 0 && System.nanoTime() - tryDeadline > 0) {
+                outOfTime = true;
+                break;
+            }
             Try attempt = execute(nextSource(random, run, spec.edgeRounds), false);
             run++;
             switch (attempt.kind) {
@@ -89,7 +97,17 @@ final class Runner {
             if (spec.store != null) {
                 spec.store.delete(name);
             }
-            return new Result(name, spec.testId, seed, run, discarded, null, null, null, 0, 0, null, null, false);
+            String note = null;
+            if (outOfTime) {
+                note = "Property " + name + " passed " + valid + " of its " + tries + " tries and stopped there: the tries took over "
+                        + seconds(spec.tryTime()) + " (-Dproperty.maxTrySeconds=N allows more)";
+                System.err.println("Note: " + note);
+            }
+            return new Result(name, spec.testId, seed, run, discarded, null, null, null, 0, 0, null, null, false, note);
+        }
+        // Saved at once, so a run stopped while shrinking (a JUnit timeout) still finds it next time.
+        if (spec.store != null && !fromStore) {
+            spec.store.save(name, failing.choices);
         }
         return shrink(failing, seed, run + (fromStore ? 1 : 0), discarded, fromStore);
     }
@@ -100,27 +118,34 @@ final class Runner {
             Try attempt = execute(Source.replay(choices, maxChoices), false);
             // Only the same kind of failure counts: shrinking must not slip to a different bug.
             return attempt.kind == Kind.FAIL && attempt.failure.getClass() == failureType ? attempt.choices : null;
-        }, spec.maxShrinkReplays, spec.maxShrinkTime.toNanos());
+        }, spec.maxShrinkReplays, spec.shrinkTime().toNanos());
         shrinker.shrink();
 
         long[] best = shrinker.best();
+        if (spec.store != null) {
+            spec.store.save(spec.name, best); // before the last replay, which an interrupted thread may not finish
+        }
         Try last = execute(Source.replay(best, best.length), true);
         String note = null;
         if (shrinker.interrupted()) {
             note = "shrinking was interrupted; this is the simplest case found so far";
         } else if (shrinker.stoppedEarly()) {
             note = "shrinking stopped at its budget (" + spec.maxShrinkReplays + " replays or "
-                    + spec.maxShrinkTime.toSeconds() + " s); a simpler case may exist";
+                    + seconds(spec.shrinkTime()) + ", -Dproperty.shrinkSeconds=N allows more) after "
+                    + shrinker.replays() + " replays; this is the simplest case found so far, and a simpler one may exist";
         }
         if (last.kind != Kind.FAIL) {
             note = "flaky: the shrunk case passed when run once more; the failure shown is the one found while shrinking";
             last = new Try(Kind.FAIL, failing.failure, last.args, last.rendered, best);
         }
-        if (spec.store != null) {
-            spec.store.save(spec.name, best);
-        }
         return new Result(spec.name, spec.testId, seed, tries, discarded, last.args, last.rendered, last.failure,
-                shrinker.steps(), shrinker.replays(), note, best, fromStore);
+                shrinker.steps(), shrinker.replays(), note, best, fromStore, null);
+    }
+
+    /** "3 s", "0.5 s": a budget as a person reads it. */
+    static String seconds(java.time.Duration d) {
+        double s = d.toNanos() / 1e9;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
     /**

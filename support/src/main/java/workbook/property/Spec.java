@@ -5,7 +5,6 @@ import java.time.Duration;
 /** What a checker was told about one property, before it runs. Mutable; one per forAll call. */
 final class Spec {
     static final int MAX_SHRINK_REPLAYS = 20_000;
-    static final Duration MAX_SHRINK_TIME = Duration.ofSeconds(10);
 
     final String testId;            // "SimpleClass#method", for the replay command
     String name;                    // shown in reports; seeds and stored failures are keyed by it
@@ -14,11 +13,20 @@ final class Spec {
     FailureStore store = new FailureStore(FailureStore.DEFAULT_DIRECTORY); // null: remember nothing
     boolean edgeRounds = true;      // false: no systematic edge tries (the kit's tests, to shrink from random starts)
     int maxShrinkReplays = MAX_SHRINK_REPLAYS;
-    Duration maxShrinkTime = MAX_SHRINK_TIME;
+    Duration maxShrinkTime;         // null: Settings.shrinkTime() (3 s, -Dproperty.shrinkSeconds)
+    Duration maxTryTime;            // null: Settings.tryTime() (5 s, -Dproperty.maxTrySeconds)
 
     Spec(String testId) {
         this.testId = testId;
         this.name = testId;
+    }
+
+    Duration shrinkTime() {
+        return maxShrinkTime != null ? maxShrinkTime : Settings.shrinkTime();
+    }
+
+    Duration tryTime() {
+        return maxTryTime != null ? maxTryTime : Settings.tryTime();
     }
 
     void tries(int n) {
