@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import workbook.fixtures.ChunkedInputStream;
 
 /**
  * Shrinking a long payload must be cheap, not only correct: chapter 4's read-loop property
@@ -23,38 +24,6 @@ class LongPayloadShrinkTest {
 
     /** The most replays a shrink may take here; the chapter case took 6,134 before adaptive deletion. */
     static final int MAX_REPLAYS = 1_500;
-
-    /** Cycles through the read sizes; each read returns at most the next size, as a socket may. */
-    static final class Chunked extends InputStream {
-        private final byte[] data;
-        private final List<Integer> sizes;
-        private int position;
-        private int reads;
-
-        Chunked(byte[] data, List<Integer> sizes) {
-            this.data = data;
-            this.sizes = sizes;
-        }
-
-        @Override
-        public int read() {
-            return position < data.length ? data[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (position == data.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(length, sizes.get(reads++ % sizes.size())), data.length - position);
-            System.arraycopy(data, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
-    }
 
     /** The bug: a short read taken for the end of the stream. */
     static long readUntilFirstShortRead(InputStream in, int bufferSize, ByteArrayOutputStream sink) throws IOException {
@@ -84,7 +53,7 @@ class LongPayloadShrinkTest {
         checker.spec().maxShrinkTime = java.time.Duration.ofMinutes(1); // counts, not a busy machine's clock, decide
         return checker.run((payload, bufferSize, readSizes) -> {
             var sink = new ByteArrayOutputStream();
-            long total = readUntilFirstShortRead(new Chunked(payload, readSizes), bufferSize, sink);
+            long total = readUntilFirstShortRead(ChunkedInputStream.of(payload, readSizes), bufferSize, sink);
             assertThat(sink.toByteArray()).isEqualTo(payload);
             assertThat(total).isEqualTo(payload.length);
         });

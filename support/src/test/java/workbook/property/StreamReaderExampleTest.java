@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
+import workbook.fixtures.ChunkedInputStream;
 
 /**
  * The kit on the workbook's own kind of bug: a reader that assumes one {@code read} fills the
@@ -17,38 +18,6 @@ import org.opentest4j.AssertionFailedError;
  * shrinks it to the smallest case: two bytes that arrive one at a time.
  */
 class StreamReaderExampleTest {
-    /** Hands out at most the next read size per call, cycling through the sizes, as a socket may. */
-    static final class ChunkedInputStream extends InputStream {
-        private final byte[] data;
-        private final List<Integer> readSizes;
-        private int position;
-        private int reads;
-
-        ChunkedInputStream(byte[] data, List<Integer> readSizes) {
-            this.data = data;
-            this.readSizes = readSizes;
-        }
-
-        @Override
-        public int read() {
-            return position < data.length ? data[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (position == data.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(length, readSizes.get(reads++ % readSizes.size())), data.length - position);
-            System.arraycopy(data, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
-    }
-
     /** The bug: one read, as if it filled the buffer. */
     static byte[] readPayloadWrongly(InputStream in, int length) throws IOException {
         byte[] payload = new byte[length];
@@ -70,7 +39,7 @@ class StreamReaderExampleTest {
 
         // WHEN the property runs
         AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class, () -> checker.check((payload, readSizes) ->
-                assertThat(readPayloadWrongly(new ChunkedInputStream(payload, readSizes), payload.length)).isEqualTo(payload)));
+                assertThat(readPayloadWrongly(ChunkedInputStream.of(payload, readSizes), payload.length)).isEqualTo(payload)));
 
         // THEN it shrinks to the smallest case that shows the bug
         assertThat(error.getMessage()).contains("Counterexample:\n  arg 1 = byte[2] 00 00\n  arg 2 = [1]\n");
@@ -86,7 +55,7 @@ class StreamReaderExampleTest {
             checker.spec().seed = seed;
             checker.spec().edgeRounds = false;
             Result result = checker.run((payload, readSizes) ->
-                    assertThat(readPayloadWrongly(new ChunkedInputStream(payload, readSizes), payload.length)).isEqualTo(payload));
+                    assertThat(readPayloadWrongly(ChunkedInputStream.of(payload, readSizes), payload.length)).isEqualTo(payload));
             assertThat(result.rendered()).as("seed %d", seed).containsExactly("byte[2] 00 00", "[1]");
             System.out.printf("single-read bug, seed %d: %d shrink steps, %d replays%n", seed, result.shrinkSteps(), result.shrinkReplays());
         }
@@ -98,6 +67,6 @@ class StreamReaderExampleTest {
         var checker = forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8)).tries(200);
         checker.spec().store = null;
         checker.check((payload, readSizes) ->
-                assertThat(readPayload(new ChunkedInputStream(payload, readSizes), payload.length)).isEqualTo(payload));
+                assertThat(readPayload(ChunkedInputStream.of(payload, readSizes), payload.length)).isEqualTo(payload));
     }
 }
