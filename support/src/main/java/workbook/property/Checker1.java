@@ -32,6 +32,17 @@ public final class Checker1<T> {
     }
 
     /**
+     * Names the argument in the failure report
+     * ({@code payload = byte[2] 00 00} instead of {@code arg 1 = byte[2] 00 00}).
+     *
+     * @throws IllegalArgumentException unless there is exactly 1 label, none blank
+     */
+    public Checker1<T> labels(String... names) {
+        spec.labels(1, names);
+        return this;
+    }
+
+    /**
      * Runs the body on generated arguments; returns if every try passes, else throws the shrunk
      * failure as an {@link org.opentest4j.AssertionFailedError} (see {@link Property}).
      */

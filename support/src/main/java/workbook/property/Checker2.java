@@ -34,6 +34,17 @@ public final class Checker2<A, B> {
     }
 
     /**
+     * Names the arguments in the failure report, in the order of the generators
+     * ({@code payload = byte[2] 00 00} instead of {@code arg 1 = byte[2] 00 00}).
+     *
+     * @throws IllegalArgumentException unless there is exactly 2 labels, none blank
+     */
+    public Checker2<A, B> labels(String... names) {
+        spec.labels(2, names);
+        return this;
+    }
+
+    /**
      * Runs the body on generated arguments; returns if every try passes, else throws the shrunk
      * failure as an {@link org.opentest4j.AssertionFailedError} (see {@link Property}).
      */

@@ -36,6 +36,17 @@ public final class Checker3<A, B, C> {
     }
 
     /**
+     * Names the arguments in the failure report, in the order of the generators
+     * ({@code payload = byte[2] 00 00} instead of {@code arg 1 = byte[2] 00 00}).
+     *
+     * @throws IllegalArgumentException unless there is exactly 3 labels, none blank
+     */
+    public Checker3<A, B, C> labels(String... names) {
+        spec.labels(3, names);
+        return this;
+    }
+
+    /**
      * Runs the body on generated arguments; returns if every try passes, else throws the shrunk
      * failure as an {@link org.opentest4j.AssertionFailedError} (see {@link Property}).
      */

@@ -8,12 +8,14 @@ import java.util.stream.Collectors;
  * <pre>
  * Property EchoTest#everyByteArrives failed on try 12 of 200, shrunk in 31 steps (409 replays).
  * Counterexample:
- *   arg 1 = byte[2] 00 00
- *   arg 2 = [1]
+ *   payload = byte[2] 00 00
+ *   readSizes = [1]
  * Failure: org.opentest4j.AssertionFailedError: expected: 2 but was: 1
  * Seed: 5049390011421006291
  * Replay: mvn test -Dtest='EchoTest#everyByteArrives' -Dproperty.seed=5049390011421006291
  * </pre>
+ *
+ * <p>The arguments are named by {@code .labels(…)}, else {@code arg 1}, {@code arg 2}, ….
  */
 final class FailureReport {
     private static final int MAX_FAILURE_LINES = 20;
@@ -33,7 +35,7 @@ final class FailureReport {
             out.append("  (the generator itself threw)\n");
         } else {
             for (int i = 0; i < r.rendered().size(); i++) {
-                out.append("  arg ").append(i + 1).append(" = ").append(r.rendered().get(i)).append('\n');
+                out.append("  ").append(Spec.label(r.labels(), i)).append(" = ").append(r.rendered().get(i)).append('\n');
             }
         }
         out.append("Failure: ").append(describe(r.failure())).append('\n');

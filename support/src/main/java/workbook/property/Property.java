@@ -11,6 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * @Test void everyByteArrives() {
  *     forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8))
+ *         .labels("payload", "readSizes")   // names in the report; else "arg 1", "arg 2"
  *         .tries(200)
  *         .check((payload, readSizes) -> { ... assertions ... });
  * }

@@ -21,7 +21,8 @@ record Result(
         String shrinkNote,   // why shrinking stopped early, or null
         long[] choices,
         boolean fromStore,
-        String triesNote) {  // why the tries stopped before their number, or null
+        String triesNote,    // why the tries stopped before their number, or null
+        List<String> labels) {  // the arguments' names in the report, or null for "arg 1", "arg 2", …
 
     boolean passed() {
         return failure == null;

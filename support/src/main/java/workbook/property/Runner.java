@@ -103,7 +103,7 @@ final class Runner {
                         + seconds(spec.tryTime()) + " (-Dproperty.maxTrySeconds=N allows more)";
                 System.err.println("Note: " + note);
             }
-            return new Result(name, spec.testId, seed, run, discarded, null, null, null, 0, 0, null, null, false, note);
+            return new Result(name, spec.testId, seed, run, discarded, null, null, null, 0, 0, null, null, false, note, spec.labels);
         }
         // Saved at once, so a run stopped while shrinking (a JUnit timeout) still finds it next time.
         if (spec.store != null && !fromStore) {
@@ -139,7 +139,7 @@ final class Runner {
             last = new Try(Kind.FAIL, failing.failure, last.args, last.rendered, best);
         }
         return new Result(spec.name, spec.testId, seed, tries, discarded, last.args, last.rendered, last.failure,
-                shrinker.steps(), shrinker.replays(), note, best, fromStore, null);
+                shrinker.steps(), shrinker.replays(), note, best, fromStore, null, spec.labels);
     }
 
     /** "3 s", "0.5 s": a budget as a person reads it. */

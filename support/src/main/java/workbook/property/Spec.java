@@ -1,6 +1,7 @@
 package workbook.property;
 
 import java.time.Duration;
+import java.util.List;
 
 /** What a checker was told about one property, before it runs. Mutable; one per forAll call. */
 final class Spec {
@@ -15,6 +16,7 @@ final class Spec {
     int maxShrinkReplays = MAX_SHRINK_REPLAYS;
     Duration maxShrinkTime;         // null: Settings.shrinkTime() (3 s, -Dproperty.shrinkSeconds)
     Duration maxTryTime;            // null: Settings.tryTime() (5 s, -Dproperty.maxTrySeconds)
+    List<String> labels;            // null: "arg 1", "arg 2", … in reports
 
     Spec(String testId) {
         this.testId = testId;
@@ -41,5 +43,26 @@ final class Spec {
             throw new IllegalArgumentException("a property name must not be blank");
         }
         this.name = name;
+    }
+
+    void labels(int arity, String... names) {
+        if (names == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        if (names.length != arity) {
+            throw new IllegalArgumentException("this property has " + arity + " argument" + (arity == 1 ? "" : "s")
+                    + " but got " + names.length + " label" + (names.length == 1 ? "" : "s") + ": one label per generator, in order");
+        }
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a label must not be blank");
+            }
+        }
+        labels = List.of(names);
+    }
+
+    /** The label of argument {@code index} (0-based) in reports. */
+    static String label(List<String> labels, int index) {
+        return labels != null ? labels.get(index) : "arg " + (index + 1);
     }
 }

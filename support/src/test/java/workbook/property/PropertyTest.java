@@ -367,4 +367,59 @@ class PropertyTest {
                 }));
         assertThat(error.getMessage()).contains("arg 1 = byte[4] 00 00 00 00\n");
     }
+
+    @Nested
+    @DisplayName("labels")
+    class Labels {
+        @Test
+        @DisplayName("name the arguments in the report, in the order of the generators")
+        void should_name_the_arguments_in_the_report() {
+            // GIVEN a false property of three labelled arguments
+            var checker = forAll(Gen.bytes(0, 3000), Gen.integers(1, 700), Gen.lists(Gen.integers(1, 900), 1, 8))
+                    .labels("payload", "bufferSize", "readSizes");
+            isolated(checker, checker.spec());
+
+            // WHEN it fails
+            AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
+                    () -> checker.check((payload, bufferSize, readSizes) -> assertThat(payload).hasSizeLessThan(2)));
+
+            // THEN each line of the counterexample carries its label
+            assertThat(error.getMessage())
+                    .contains("Counterexample:\n  payload = byte[2] 00 00\n  bufferSize = 1\n  readSizes = [1]\n")
+                    .doesNotContain("arg 1");
+        }
+
+        @Test
+        @DisplayName("label one- and two-argument properties too")
+        void should_label_every_arity() {
+            var one = forAll(Gen.integers(0, 10)).labels("n");
+            isolated(one, one.spec());
+            assertThatThrownBy(() -> one.check(n -> assertThat(n).isLessThan(3))).hasMessageContaining("\n  n = 3\n");
+
+            var two = forAll(Gen.integers(0, 10), Gen.booleans()).labels("n", "flag");
+            isolated(two, two.spec());
+            assertThatThrownBy(() -> two.check((n, flag) -> assertThat(n).isLessThan(3)))
+                    .hasMessageContaining("\n  n = 3\n  flag = false\n");
+        }
+
+        @Test
+        @DisplayName("must be one per argument: the error names both counts")
+        void should_reject_a_wrong_number_of_labels() {
+            assertThatThrownBy(() -> forAll(Gen.booleans(), Gen.booleans(), Gen.booleans()).labels("a", "b"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("3 arguments")
+                    .hasMessageContaining("2 labels");
+            assertThatThrownBy(() -> forAll(Gen.booleans()).labels("a", "b"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("1 argument ")
+                    .hasMessageContaining("2 labels");
+            assertThatThrownBy(() -> forAll(Gen.booleans(), Gen.booleans()).labels())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("2 arguments")
+                    .hasMessageContaining("0 labels");
+            assertThatThrownBy(() -> forAll(Gen.booleans(), Gen.booleans()).labels("a", " "))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("blank");
+        }
+    }
 }

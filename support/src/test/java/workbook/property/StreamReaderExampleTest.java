@@ -34,7 +34,9 @@ class StreamReaderExampleTest {
     @DisplayName("a reader that trusts one read() fails, shrunk to a 2-byte payload read 1 byte at a time")
     void should_shrink_the_single_read_bug_to_a_tiny_case() {
         // GIVEN the wrong reader, over payloads up to 4 KiB and reads of 1 to 64 bytes
-        var checker = forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8)).tries(200);
+        var checker = forAll(Gen.bytes(0, 4096), Gen.lists(Gen.integers(1, 64), 1, 8))
+                .labels("payload", "readSizes")
+                .tries(200);
         checker.spec().store = null;
 
         // WHEN the property runs
@@ -42,7 +44,7 @@ class StreamReaderExampleTest {
                 assertThat(readPayloadWrongly(ChunkedInputStream.of(payload, readSizes), payload.length)).isEqualTo(payload)));
 
         // THEN it shrinks to the smallest case that shows the bug
-        assertThat(error.getMessage()).contains("Counterexample:\n  arg 1 = byte[2] 00 00\n  arg 2 = [1]\n");
+        assertThat(error.getMessage()).contains("Counterexample:\n  payload = byte[2] 00 00\n  readSizes = [1]\n");
         System.out.println("--- the single-read bug, as a student sees it ---\n" + error.getMessage() + "\n---");
     }
 
