@@ -15,10 +15,18 @@ import java.util.Optional;
  *   <li>{@code byte[]}: its length and at most {@value #BYTE_PREFIX} bytes in hex, then "…".
  *   <li>Lists, sets, arrays: at most {@value #ITEMS} items, then "… (N more)".
  *   <li>Strings: quoted; {@code \t \n \r \f \b} and {@code \" \\} as in Java, every other
- *       control, white-space (except the plain space) or non-ASCII char as {@code \}{@code uXXXX}.
- *       So U+00A0 cannot pass for a space, and the text pastes back into Java source.
+ *       control, white-space (except the plain space) or non-ASCII character of the BMP as
+ *       {@code \}{@code uXXXX}, so U+00A0 cannot pass for a space. A code point above U+FFFF is
+ *       escaped whole, as {@code \}{@code u{1F600}} (the form of JavaScript, Rust and Swift), never
+ *       as two UTF-16 halves; an unpaired surrogate is a {@code char} of its own and shows as
+ *       {@code \}{@code uD800}. Backslashes are doubled, so the rendering is never ambiguous.
+ *   <li>A {@code Character}: the same escapes between single quotes, {@code '} as {@code \'}.
  *   <li>Records: {@code Name[field=value, …]}, the fields rendered by these same rules.
+ *   <li>Arrays of any other type: {@code int[2] {1, 2}}, {@code byte[2][] {byte[1] 00, byte[0]}},
+ *       each element rendered by these same rules.
  * </ul>
+ *
+ * <p>Code outside this package uses these rules through {@link Rendering}.
  */
 final class Render {
     static final int BYTE_PREFIX = 32;
@@ -44,9 +52,7 @@ final class Render {
         } else if (value instanceof CharSequence text) {
             string(text.toString(), out);
         } else if (value instanceof Character c) {
-            out.append('\'');
-            escape(c, out);
-            out.append('\'');
+            character(c, out);
         } else if (value instanceof Record record) {
             record(record, out, depth);
         } else if (value instanceof Collection<?> items) {
@@ -68,7 +74,7 @@ final class Render {
         }
     }
 
-    private static void bytes(byte[] bytes, StringBuilder out) {
+    static void bytes(byte[] bytes, StringBuilder out) {
         out.append("byte[").append(bytes.length).append(']');
         if (bytes.length == 0) {
             return;
@@ -82,8 +88,25 @@ final class Render {
 
     static void string(String text, StringBuilder out) {
         out.append('"');
-        text.chars().forEach(c -> escape((char) c, out));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append("\\u{").append(Integer.toHexString(Character.toCodePoint(c, text.charAt(++i))).toUpperCase()).append('}');
+            } else {
+                escape(c, out); // a lone surrogate too: \uD800
+            }
+        }
         out.append('"');
+    }
+
+    static void character(char c, StringBuilder out) {
+        out.append('\'');
+        if (c == '\'') {
+            out.append("\\'");
+        } else {
+            escape(c, out);
+        }
+        out.append('\'');
     }
 
     private static void escape(char c, StringBuilder out) {
@@ -138,7 +161,14 @@ final class Render {
 
     private static void array(Object array, StringBuilder out, int depth) {
         int length = Array.getLength(array);
-        out.append(array.getClass().getComponentType().getSimpleName()).append('[').append(length).append("] ");
+        Class<?> element = array.getClass().getComponentType();
+        int dimensions = 1;
+        while (element.isArray()) {
+            element = element.getComponentType();
+            dimensions++;
+        }
+        // Java's own order: the outer length first, byte[2][] for two byte[]s
+        out.append(element.getSimpleName()).append('[').append(length).append(']').append("[]".repeat(dimensions - 1)).append(' ');
         items(new Iterator<>() {
             int next;
 

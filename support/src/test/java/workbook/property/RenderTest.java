@@ -33,7 +33,21 @@ class RenderTest {
         assertThat(Render.value("a b")).isEqualTo("\"a b\"");
         assertThat(Render.value("\t\n\r\"\\")).isEqualTo("\"\\t\\n\\r\\\"\\\\\"");
         assertThat(Render.value("\u00A0\u0000\u2028é")).isEqualTo("\"\\u00A0\\u0000\\u2028\\u00E9\"");
-        assertThat(Render.value("\uD83D\uDE00")).isEqualTo("\"\\uD83D\\uDE00\"");
+    }
+
+    @Test
+    @DisplayName("a code point above U+FFFF is escaped whole as \\u{…}; an unpaired surrogate stays \\uD800")
+    void should_escape_whole_code_points() {
+        assertThat(Render.value("\uD800\uDC00")).isEqualTo("\"\\u{10000}\"");
+        assertThat(Render.value("a\uD83D\uDE00b")).isEqualTo("\"a\\u{1F600}b\"");
+        assertThat(Render.value(new String(Character.toChars(0x10FFFF)))).isEqualTo("\"\\u{10FFFF}\"");
+        assertThat(Render.value("\uD800")).isEqualTo("\"\\uD800\"");
+        assertThat(Render.value("\uDC00\uD800")).isEqualTo("\"\\uDC00\\uD800\"");   // reversed halves: two lone surrogates
+        assertThat(Render.value("\uD800x")).isEqualTo("\"\\uD800x\"");
+        assertThat(Render.value("x\uDE00")).isEqualTo("\"x\\uDE00\"");
+        // a literal backslash-u-brace in the text cannot pass for an escape
+        assertThat(Render.value("\\u{10000}")).isEqualTo("\"\\\\u{10000}\"");
+        assertThat(Rendering.quoted("\u0085")).isEqualTo("\"\\u0085\"");
     }
 
     record Header(int length, String name) {
@@ -58,5 +72,24 @@ class RenderTest {
         assertThat(Render.value(null)).isEqualTo("null");
         assertThat(Render.value('\n')).isEqualTo("'\\n'");
         assertThat(Render.value(42L)).isEqualTo("42");
+        assertThat(Render.value('\'')).isEqualTo("'\\''");
+        assertThat(Render.value('\uD800')).isEqualTo("'\\uD800'");
+    }
+
+    @Test
+    @DisplayName("arrays of any type render their elements by the same rules, nested arrays in Java's order")
+    void should_render_arrays_of_any_type() {
+        assertThat(Render.value(new Object[] {new byte[] {0}, 4})).isEqualTo("Object[2] {byte[1] 00, 4}");
+        assertThat(Render.value(new String[] {"a\u00A0", null})).isEqualTo("String[2] {\"a\\u00A0\", null}");
+        assertThat(Render.value(new char[] {'a', '\n'})).isEqualTo("char[2] {'a', '\\n'}");
+        assertThat(Render.value(new long[0])).isEqualTo("long[0] {}");
+        assertThat(Render.value(new boolean[] {true})).isEqualTo("boolean[1] {true}");
+        assertThat(Render.value(new double[] {0.5})).isEqualTo("double[1] {0.5}");
+        assertThat(Render.value(new byte[][] {{1}, {}})).isEqualTo("byte[2][] {byte[1] 01, byte[0]}");
+        assertThat(Render.value(new int[][][] {{{7}}})).isEqualTo("int[1][][] {int[1][] {int[1] {7}}}");
+        assertThat(Render.value(new Header[] {new Header(1, "\t")})).isEqualTo("Header[1] {Header[length=1, name=\"\\t\"]}");
+        assertThat(Render.value(new List<?>[] {List.of("\u2028")})).isEqualTo("List[1] {[\"\\u2028\"]}");
+        assertThat(Render.value(IntStream.range(0, 12).toArray())).isEqualTo("int[12] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … (2 more)}");
+        assertThat(Render.value(new Object[] {new Object[] {"\uD83D\uDE00"}})).isEqualTo("Object[1] {Object[1] {\"\\u{1F600}\"}}");
     }
 }

@@ -1,0 +1,37 @@
+package workbook.property;
+
+/**
+ * The kit's rendering rules for code outside this package (the AssertJ representation in
+ * {@code workbook.junit}), so a value reads the same in a property report and in an assertion
+ * message. The rules themselves live in one place, {@link Render}; see its documentation.
+ */
+public final class Rendering {
+    private Rendering() {
+    }
+
+    /** Any value, as a property report shows an argument: {@code byte[2] 00 ff}, {@code Frame[len=2]}. */
+    public static String value(Object value) {
+        return Render.value(value);
+    }
+
+    /** A string between double quotes, with the kit's escapes (see {@link Render}): a tab as {@code \t}, U+0085 as {@code \}{@code u0085}. */
+    public static String quoted(CharSequence text) {
+        StringBuilder out = new StringBuilder();
+        Render.string(text.toString(), out);
+        return out.toString();
+    }
+
+    /** A char between single quotes, with the kit's escapes: U+00A0 as {@code '\}{@code u00A0'}. */
+    public static String quoted(char c) {
+        StringBuilder out = new StringBuilder();
+        Render.character(c, out);
+        return out.toString();
+    }
+
+    /** Its length and at most {@value Render#BYTE_PREFIX} bytes in hex, then "…": {@code byte[3] 00 01 ff}. */
+    public static String bytes(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        Render.bytes(bytes, out);
+        return out.toString();
+    }
+}
