@@ -48,8 +48,8 @@ public final class Frame {
     public static final int HEADER_SIZE = 5;
 
     /**
-     * The most a value read allocates ahead of the bytes that have arrived: a header alone makes
-     * the reader allocate at most this much, whatever length it claims.
+     * The most {@link #readBody} allocates for a value before any of its bytes have arrived: a
+     * header alone makes the reader allocate at most this much, whatever length it claims.
      */
     public static final int CHUNK_SIZE = 64 << 10;
 
@@ -78,24 +78,31 @@ public final class Frame {
      * exactly that many bytes of value.
      *
      * <p>Blocks until the whole value has arrived or the stream ends. Checks the length against
-     * {@link #MAX_PAYLOAD_SIZE} before allocating anything, then reads the value in steps of at
-     * most {@link #CHUNK_SIZE} bytes, so the memory held grows with the bytes that actually
-     * arrive, never with the length a peer claims. Reads nothing past the value. Does not close
-     * {@code in}.
+     * {@link #MAX_PAYLOAD_SIZE} before allocating anything. Allocates at most {@link #CHUNK_SIZE}
+     * bytes for the value before its bytes arrive, and from then on memory in proportion to the
+     * bytes that actually arrived (a small multiple of them), never in proportion to the length a
+     * peer claims. Reads nothing past the value. Does not close {@code in}.
      *
      * @param in the stream, positioned at the frame's length field
      * @param type the frame's type byte, already read; used in error messages
      * @return the value, exactly as long as the length field says
      * @throws FrameTooLargeException if the length field claims more than
      *     {@link #MAX_PAYLOAD_SIZE}; the value's bytes are left unread
-     * @throws TruncatedFrameException if the stream ends inside the length field or the value
+     * @throws TruncatedFrameException if the stream ends inside the length field (its
+     *     {@code part()} is {@code "binary length field"} or {@code "string length field"},
+     *     {@code expected()} 4) or inside the value ({@code "binary value"} or
+     *     {@code "string value"}, {@code expected()} the announced length); {@code arrived()} is
+     *     how many bytes of that part came. {@code typeName(type)} gives the first word
      * @throws IOException if {@code in} fails
      */
     public static byte[] readBody(InputStream in, byte type) throws IOException {
         throw new NotStartedException("4.3b");
     }
 
-    /** "binary", "string" or "type N", for messages. */
+    /**
+     * "binary", "string" or "type N" (N unsigned), for messages: the first word of a
+     * {@link TruncatedFrameException#part()}.
+     */
     static String typeName(byte type) {
         return switch (type) {
             case BINARY_TYPE -> "binary";

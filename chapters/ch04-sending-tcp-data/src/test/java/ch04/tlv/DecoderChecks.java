@@ -213,17 +213,19 @@ final class DecoderChecks {
         });
     }
 
+    /** Frames back to back, cut short after {@code cut} bytes. */
+    record CutFrames(List<Msg> frames, int cut) {
+    }
+
     /** Lesson 3: a stream cut anywhere inside a frame fails as truncated; cut between frames, it ends. */
     static void truncatedInputAlwaysFails(Design design) {
-        Gen<List<Msg>> sequences = Gen.lists(MsgGens.small(), 1, 4);
-        Gen<Object[]> cases = sequences.flatMap(msgs -> {
+        Gen<CutFrames> cases = Gen.lists(MsgGens.small(), 1, 4).flatMap(msgs -> {
             byte[] bytes = IndependentCodec.encode(msgs);
-            return Gen.integers(0, bytes.length - 1).map(cut -> new Object[] {msgs, cut});
+            return Gen.integers(0, bytes.length - 1).map(cut -> new CutFrames(msgs, cut));
         });
-        forAll(cases).tries(150).check(c -> {
-            @SuppressWarnings("unchecked")
-            List<Msg> msgs = (List<Msg>) c[0];
-            int cut = (Integer) c[1];
+        forAll(cases).labels("cutFrames").tries(150).check(c -> {
+            List<Msg> msgs = c.frames();
+            int cut = c.cut();
             // GIVEN the frames cut short after `cut` bytes
             byte[] bytes = Arrays.copyOf(IndependentCodec.encode(msgs), cut);
             InputStream in = new ByteArrayInputStream(bytes);
@@ -235,20 +237,31 @@ final class DecoderChecks {
                 whole++;
             }
             for (int i = 0; i < whole; i++) {
-                assertThat(design.decode(in)).as("whole frame %d before the cut %s", i + 1, design.reread())
-                        .isEqualTo(msgs.get(i));
+                assertThat(design.decode(in)).as("frame %d of %d, whole before the cut at byte %d %s",
+                        i + 1, msgs.size(), cut, design.reread()).isEqualTo(msgs.get(i));
             }
+            Msg cutOne = msgs.get(whole);
             int arrived = cut - start;
-            EOFException e = Expect.thrown(EOFException.class, "decoding a frame of which " + arrived
-                    + " of " + msgs.get(whole).frameSize() + " bytes arrived " + design.reread(), () -> design.decode(in));
-            // THEN a cut inside a frame is a TruncatedFrameException; a cut at its start is the plain end
+            String what = "frame " + (whole + 1) + ", " + cutOne.frameSize() + " bytes of which " + arrived + " arrived";
+            EOFException e = Expect.thrown(EOFException.class, "decoding " + what + " " + design.reread(),
+                    () -> design.decode(in));
+            // THEN a cut at a frame's start is the plain end; a cut inside it is a TruncatedFrameException
+            // naming the part where the cut fell
             if (arrived == 0) {
-                assertThat(e).as("a stream that ends between frames %s", design.reread())
-                        .isNotInstanceOf(TruncatedFrameException.class);
-            } else {
-                assertThat(e).as("a stream that ends %d bytes into a frame %s", arrived, design.reread())
-                        .isInstanceOf(TruncatedFrameException.class);
+                assertThat(e).as("the exception when the stream ends between frames: a plain EOFException %s",
+                        design.reread()).isNotInstanceOf(TruncatedFrameException.class);
+                return;
             }
+            assertThat(e).as("the exception for %s %s", what, design.reread()).isInstanceOf(TruncatedFrameException.class);
+            TruncatedFrameException t = (TruncatedFrameException) e;
+            String kind = cutOne.type() == Msg.BINARY ? "binary" : "string";
+            boolean inLength = arrived <= 4;
+            assertThat(t.part()).as("part() for %s (reread 4.3b)", what)
+                    .isEqualTo(kind + (inLength ? " length field" : " value"));
+            assertThat(t.expected()).as("expected() for %s (reread 4.3b)", what)
+                    .isEqualTo(inLength ? 4 : cutOne.value().length);
+            assertThat(t.arrived()).as("arrived() for %s: bytes of the %s that came (reread 4.3b)", what,
+                    inLength ? "length field" : "value").isEqualTo(inLength ? arrived - 1 : arrived - 5);
         });
     }
 
@@ -256,10 +269,13 @@ final class DecoderChecks {
     static void truncatedValueGivesTheCounts(Design design) {
         byte[] frame = IndependentCodec.encode(MsgGens.filled(100, false, 7));
         TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
-                "a frame whose value stops after 37 of 100 bytes " + design.reread(),
+                "decoding a binary frame whose value stops after 37 of 100 bytes " + design.reread(),
                 () -> design.decode(new ByteArrayInputStream(Arrays.copyOf(frame, 5 + 37))));
-        assertThat(e.expected()).as("expected() %s", design.reread()).isEqualTo(100);
-        assertThat(e.arrived()).as("arrived() %s", design.reread()).isEqualTo(37);
+        assertThat(e.part()).as("part() of a binary frame cut inside its value %s", design.reread())
+                .isEqualTo("binary value");
+        assertThat(e.expected()).as("expected(): the 100 bytes the length announced %s", design.reread())
+                .isEqualTo(100);
+        assertThat(e.arrived()).as("arrived(): the 37 value bytes that came %s", design.reread()).isEqualTo(37);
     }
 
     /** Lesson 4: a header alone must not make the decoder allocate what it claims. */

@@ -104,10 +104,36 @@ class FrameBodyReadTest {
     void should_fail_with_the_counts_when_the_stream_ends_inside_the_length() {
         // GIVEN two of the four length bytes, then the end
         InputStream in = new ByteArrayInputStream(new byte[] {0, 0});
+        // WHEN read THEN it is a truncated length field: 4 bytes expected, 2 arrived
         TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
-                "a stream ending after 2 length bytes (reread 4.3b)", () -> Frame.readBody(in, Frame.BINARY_TYPE));
-        assertThat(e.expected()).as("expected() (reread 4.3b)").isEqualTo(4);
-        assertThat(e.arrived()).as("arrived() (reread 4.3b)").isEqualTo(2);
+                "Frame.readBody on a stream that ends after 2 of the 4 length bytes (reread 4.3b)",
+                () -> Frame.readBody(in, Frame.BINARY_TYPE));
+        assertThat(e.part()).as("part() of a binary frame cut inside its length field (reread 4.3b and"
+                + " TruncatedFrameException's javadoc)").isEqualTo("binary length field");
+        assertThat(e.expected()).as("expected(): a length field is 4 bytes (reread 4.3b)").isEqualTo(4);
+        assertThat(e.arrived()).as("arrived(): 2 of the 4 length bytes came (reread 4.3b)").isEqualTo(2);
+    }
+
+    @Test
+    @Tag("4.3b")
+    void should_name_the_part_that_was_cut_with_the_frames_type() {
+        // GIVEN a string frame's body cut inside the length, and one cut inside the value
+        byte[] lengthCut = {0};
+        byte[] valueCut = Arrays.copyOf(body(new byte[10]), 4 + 3);
+        // WHEN each is read as a string body
+        TruncatedFrameException inLength = Expect.thrown(TruncatedFrameException.class,
+                "Frame.readBody(in, STRING_TYPE) on 1 of the 4 length bytes (reread 4.3b)",
+                () -> Frame.readBody(new ByteArrayInputStream(lengthCut), Frame.STRING_TYPE));
+        TruncatedFrameException inValue = Expect.thrown(TruncatedFrameException.class,
+                "Frame.readBody(in, STRING_TYPE) on a 10-byte value cut after 3 bytes (reread 4.3b)",
+                () -> Frame.readBody(new ByteArrayInputStream(valueCut), Frame.STRING_TYPE));
+        // THEN part() is "<type> length field" or "<type> value", the type word from Frame.typeName
+        assertThat(inLength.part()).as("part() of a string frame cut inside its length field (reread 4.3b and"
+                + " TruncatedFrameException's javadoc)").isEqualTo("string length field");
+        assertThat(inValue.part()).as("part() of a string frame cut inside its value (reread 4.3b and"
+                + " TruncatedFrameException's javadoc)").isEqualTo("string value");
+        assertThat(inValue.getMessage()).as("getMessage() of a string value cut after 3 of 10 bytes (reread 4.3b)")
+                .isEqualTo("truncated frame: string value expected 10 bytes, 3 arrived before the end of the stream");
     }
 
     @Test
@@ -118,23 +144,38 @@ class FrameBodyReadTest {
         TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
                 "a value cut after 37 of 100 bytes: never return a short value (reread 4.3b)",
                 () -> Frame.readBody(ChunkedInputStream.of(cut, List.of(10)), Frame.BINARY_TYPE));
-        assertThat(e.expected()).as("expected() (reread 4.3b)").isEqualTo(100);
-        assertThat(e.arrived()).as("arrived() (reread 4.3b)").isEqualTo(37);
-        assertThat(e.getMessage()).as("message (reread 4.3b)").contains("100").contains("37");
+        assertThat(e.part()).as("part() of a binary frame cut inside its value (reread 4.3b)").isEqualTo("binary value");
+        assertThat(e.expected()).as("expected(): the 100 bytes the length announced (reread 4.3b)").isEqualTo(100);
+        assertThat(e.arrived()).as("arrived(): the value bytes that came, 37 (reread 4.3b)").isEqualTo(37);
+        assertThat(e.getMessage()).as("getMessage() must give both counts, 100 and 37 (reread 4.3b)")
+                .contains("100").contains("37");
+    }
+
+    /** A value and where its body (4 length bytes, then the value) is cut: after {@code cut} bytes. */
+    record CutBody(byte[] value, int cut) {
     }
 
     @Test
     @Tag("4.3b")
     void should_fail_as_truncated_wherever_the_body_is_cut() {
-        Gen<Object[]> cases = Gen.bytes(0, 300).flatMap(value ->
-                Gen.integers(0, value.length + 3).map(cut -> new Object[] {value, cut}));
-        forAll(cases).tries(150).check(c -> {
-            byte[] value = (byte[]) c[0];
-            int cut = (Integer) c[1];
-            byte[] bytes = Arrays.copyOf(body(value), cut);
-            TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class, "a body of " + (4 + value.length)
-                    + " bytes cut after " + cut + " (reread 4.3b)", () -> Frame.readBody(new ByteArrayInputStream(bytes), Frame.BINARY_TYPE));
-            assertThat(e.arrived()).as("arrived() (reread 4.3b)").isEqualTo(cut < 4 ? cut : cut - 4);
+        Gen<CutBody> cases = Gen.bytes(0, 300).flatMap(value ->
+                Gen.integers(0, value.length + 3).map(cut -> new CutBody(value, cut)));
+        forAll(cases).labels("cutBody").tries(150).check(c -> {
+            // GIVEN a body of 4 + value.length bytes cut short after c.cut() of them
+            byte[] bytes = Arrays.copyOf(body(c.value()), c.cut());
+            boolean inLength = c.cut() < 4;
+            // WHEN read THEN it is truncated, in the part where the cut fell, with the counts of that part
+            TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class, "Frame.readBody on a body of "
+                    + (4 + c.value().length) + " bytes cut after " + c.cut() + " (reread 4.3b)",
+                    () -> Frame.readBody(new ByteArrayInputStream(bytes), Frame.BINARY_TYPE));
+            String where = "a body of " + (4 + c.value().length) + " bytes cut after " + c.cut()
+                    + (inLength ? ", inside the length field" : ", inside the " + c.value().length + "-byte value");
+            assertThat(e.part()).as("part() for %s (reread 4.3b)", where)
+                    .isEqualTo(inLength ? "binary length field" : "binary value");
+            assertThat(e.expected()).as("expected() for %s (reread 4.3b)", where)
+                    .isEqualTo(inLength ? 4 : c.value().length);
+            assertThat(e.arrived()).as("arrived() for %s (reread 4.3b)", where)
+                    .isEqualTo(inLength ? c.cut() : c.cut() - 4);
         });
     }
 
