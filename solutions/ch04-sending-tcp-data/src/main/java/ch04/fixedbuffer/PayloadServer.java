@@ -104,7 +104,22 @@ public final class PayloadServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             connections.add(connection);
+            // close() may have run between accept() and add(), too early to see this connection:
+            // checked after add(), either close() sees the connection or this sees the close.
+            if (listener.isClosed()) {
+                closeQuietly(connection);
+                return;
+            }
             Thread.ofVirtual().name("payload-send").start(() -> send(connection));
+        }
+    }
+
+    private void closeQuietly(Socket connection) {
+        connections.remove(connection);
+        try {
+            connection.close();
+        } catch (IOException ignored) {
+            // Nothing was sent on it; there is nothing to report.
         }
     }
 
