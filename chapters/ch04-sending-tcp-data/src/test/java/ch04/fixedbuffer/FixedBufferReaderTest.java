@@ -34,6 +34,16 @@ class FixedBufferReaderTest {
         }
     }
 
+    /** A list of read results short enough to read in a failure message: its first and last few. */
+    private static String shown(List<Integer> returned) {
+        if (returned.size() <= 24) {
+            return returned.toString();
+        }
+        return returned.subList(0, 12).toString().replace("]", ", …")
+                + returned.subList(returned.size() - 12, returned.size()).toString().replace("[", " ")
+                + " (" + returned.size() + " reads)";
+    }
+
     @Test
     @Tag("4.1a")
     void should_hand_every_byte_to_the_sink_in_order_for_any_payload_buffer_and_chunking() {
@@ -70,11 +80,17 @@ class FixedBufferReaderTest {
                             .as("4.1a: sink calls (one per read, the read's byte count, never 0)")
                             .isEqualTo(positiveReads)
                             .allSatisfy(n -> assertThat(n).isBetween(1, bufferSize));
-                    // AND the loop stopped at the first -1 instead of reading past the end
-                    assertThat(in.returnedSizes())
-                            .as("4.1a: what each read returned; the loop must end at the first -1")
-                            .endsWith(-1)
-                            .containsOnlyOnce(-1);
+                    // AND the loop stopped at the first -1, neither before it nor after it
+                    List<Integer> returned = in.returnedSizes();
+                    assertThat(returned)
+                            .withFailMessage("4.1a: your loop stopped before the stream said -1: the reads returned"
+                                    + " %s and the loop never read again; a short read is not the end, only -1"
+                                    + " means the end", shown(returned))
+                            .contains(-1);
+                    assertThat(returned.indexOf(-1))
+                            .withFailMessage("4.1a: your loop read again after the stream said -1: the reads returned"
+                                    + " %s; the first -1 is the end, stop there", shown(returned))
+                            .isEqualTo(returned.size() - 1);
                 });
     }
 
