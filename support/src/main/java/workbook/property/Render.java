@@ -75,11 +75,15 @@ final class Render {
     }
 
     static void bytes(byte[] bytes, StringBuilder out) {
+        bytes(bytes, BYTE_PREFIX, out);
+    }
+
+    static void bytes(byte[] bytes, int limit, StringBuilder out) {
         out.append("byte[").append(bytes.length).append(']');
         if (bytes.length == 0) {
             return;
         }
-        int shown = Math.min(bytes.length, BYTE_PREFIX);
+        int shown = Math.min(bytes.length, limit);
         out.append(' ').append(HexFormat.ofDelimiter(" ").formatHex(bytes, 0, shown));
         if (shown < bytes.length) {
             out.append(" …");

@@ -34,4 +34,11 @@ public final class Rendering {
         Render.bytes(bytes, out);
         return out.toString();
     }
+
+    /** Every byte in hex, for when the first {@value Render#BYTE_PREFIX} cannot tell two arrays apart. */
+    public static String allBytes(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        Render.bytes(bytes, Integer.MAX_VALUE, out);
+        return out.toString();
+    }
 }
