@@ -26,8 +26,22 @@ final class Progress {
         }
     }
 
-    /** One exercise: its state and how many of its tests passed. */
-    record Line(Catalogue.Exercise exercise, Status status, int passed, int failed, int tests) {
+    /**
+     * One exercise: its state, how many of its tests passed and failed, and the other exercises
+     * whose stubs its tests reached (it waits for them).
+     */
+    record Line(Catalogue.Exercise exercise, Status status, int passed, int failed, int tests, List<String> waitsFor) {
+
+        /** The state in words, as the console table shows it. */
+        String state() {
+            return switch (status) {
+                case FAILING -> "failing: " + failed + " of " + tests + " tests";
+                case NOT_STARTED -> waitsFor.isEmpty() ? "not started"
+                        : (passed > 0 ? passed + " of " + tests + " pass, the rest" : "not started:") + " waits for "
+                                + String.join(", ", waitsFor);
+                default -> status.words;
+            };
+        }
     }
 
     private final Catalogue catalogue;
@@ -44,7 +58,11 @@ final class Progress {
                     : failed > 0 ? Status.FAILING
                     : count(mine, Outcome.NOT_STARTED) > 0 ? Status.NOT_STARTED
                     : passed > 0 ? Status.DONE : Status.SKIPPED;
-            lines.add(new Line(e, status, passed, failed, mine.size()));
+            boolean ownStub = mine.stream().anyMatch(r -> r.outcome() == Outcome.NOT_STARTED && r.stub().equals(e.id()));
+            List<String> waitsFor = ownStub ? List.of() : mine.stream()
+                    .filter(r -> r.outcome() == Outcome.NOT_STARTED && !r.stub().isEmpty())
+                    .map(ProgressListener.Result::stub).distinct().sorted().toList();
+            lines.add(new Line(e, status, passed, failed, mine.size(), waitsFor));
         }
         for (ProgressListener.Result r : results) {
             if (catalogue.exercise(r.exercise()).isEmpty() && r.outcome() == Outcome.FAILED) {
@@ -93,11 +111,7 @@ final class Progress {
                 if (title.length() > 50) {
                     title = title.substring(0, 49) + "…";
                 }
-                String state = switch (l.status()) {
-                    case FAILING -> "failing: " + l.failed() + " of " + l.tests() + " tests";
-                    default -> l.status().words;
-                };
-                out.append(String.format("  %s %-50s %s%n", l.status().mark, title, state));
+                out.append(String.format("  %s %-50s %s%n", l.status().mark, title, l.state()));
             }
         }
         if (!outside.isEmpty()) {
@@ -109,20 +123,32 @@ final class Progress {
         if (next.isPresent()) {
             Catalogue.Exercise e = next.get().exercise();
             out.append("Next: ").append(e.id()).append(" ").append(e.title())
-                    .append(next.get().status() == Status.FAILING ? " (failing: see the failures above)" : "").append("\n")
-                    .append("  edit  ").append(sources).append("/").append(e.file()).append("\n")
-                    .append("  read  ").append(e.read()).append("\n");
-            if (!e.hints().isEmpty()) {
-                out.append("  hint  ").append(e.hints().get(0)).append("\n");
-            }
-            out.append("  run   ").append(run).append(" -Dgroups=").append(e.id()).append("\n");
+                    .append(next.get().status() == Status.FAILING ? " (failing: its failures are listed below this table)" : "").append("\n");
+            appendDirections(out, e, sources, run);
         } else if (lines.stream().allMatch(l -> l.status() == Status.DONE)) {
             out.append("Every exercise is done. Well played.\n");
         } else {
-            out.append("Nothing failing or unstarted among the exercises that ran.\n");
+            Optional<Line> notRun = lines.stream().filter(l -> l.status() == Status.NOT_RUN).findFirst();
+            out.append("Everything that ran is done.");
+            if (notRun.isPresent()) {
+                out.append(" Next, outside this selection: ").append(notRun.get().exercise().id()).append(" ")
+                        .append(notRun.get().exercise().title()).append("\n");
+                appendDirections(out, notRun.get().exercise(), sources, run);
+            } else {
+                out.append("\n");
+            }
         }
         out.append(rule);
         return out.toString();
+    }
+
+    private static void appendDirections(StringBuilder out, Catalogue.Exercise e, String sources, String run) {
+        out.append("  edit  ").append(sources).append("/").append(e.file()).append("\n")
+                .append("  read  ").append(e.read()).append("\n");
+        if (!e.hints().isEmpty()) {
+            out.append("  hint  ").append(e.hints().get(0)).append("\n");
+        }
+        out.append("  run   ").append(run).append(" -Dgroups=").append(e.id()).append("\n");
     }
 
     String markdown(String subject, String sources) {
@@ -130,21 +156,29 @@ final class Progress {
                 .append("Sources: `").append(sources).append("`\n\n")
                 .append("| Section | Done | Failing | Not started | Score |\n|---|---:|---:|---:|---:|\n");
         long done = 0;
+        long failing = 0;
+        long notStarted = 0;
         long total = 0;
         for (var section : bySection().entrySet()) {
             List<Line> ls = section.getValue();
             done += count(ls, Status.DONE);
+            failing += count(ls, Status.FAILING);
+            notStarted += count(ls, Status.NOT_STARTED);
             total += ls.size();
             md.append("| ").append(section.getKey()).append(" | ").append(count(ls, Status.DONE)).append(" | ")
                     .append(count(ls, Status.FAILING)).append(" | ").append(count(ls, Status.NOT_STARTED)).append(" | ")
                     .append(percent(count(ls, Status.DONE), ls.size())).append(" |\n");
         }
-        md.append("| **Total** | ").append(done).append(" | | | **").append(percent(done, total)).append("** |\n\n")
+        md.append("| **Total** | ").append(done).append(" | ").append(failing).append(" | ").append(notStarted)
+                .append(" | **").append(percent(done, total)).append("** |\n\n")
+                .append("An exercise is done when every one of its tests passes. A score is the share of done exercises;"
+                        + " the total counts every exercise once, so a section with more exercises weighs more than in"
+                        + " an average of the section scores.\n\n")
                 .append("| Exercise | Title | Status | Tests passed |\n|---|---|---|---:|\n");
         for (Line l : lines) {
             if (l.status() != Status.NOT_RUN) {
                 md.append("| ").append(l.exercise().id()).append(" | ").append(l.exercise().title()).append(" | ")
-                        .append(l.status().words).append(" | ").append(l.passed()).append("/").append(l.tests()).append(" |\n");
+                        .append(l.state()).append(" | ").append(l.passed()).append("/").append(l.tests()).append(" |\n");
             }
         }
         if (!outside.isEmpty()) {

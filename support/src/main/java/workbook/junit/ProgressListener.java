@@ -36,7 +36,11 @@ public final class ProgressListener implements TestExecutionListener {
     private Catalogue catalogue;
 
     /** How one test ended. */
-    record Result(String test, String exercise, Outcome outcome, String detail) {
+    record Result(String test, String exercise, Outcome outcome, String detail, String stub) {
+
+        Result(String test, String exercise, Outcome outcome, String detail) {
+            this(test, exercise, outcome, detail, "");
+        }
     }
 
     @Override
@@ -65,17 +69,21 @@ public final class ProgressListener implements TestExecutionListener {
         };
         if (test.isTest() || outcome == Outcome.FAILED) {
             // A failing container (a @BeforeAll, a class that cannot load) counts against its tests.
-            record(test, outcome, detail);
+            record(test, outcome, detail, thrown instanceof NotStartedAbort n ? n.exerciseId() : "");
         }
     }
 
     private void record(TestIdentifier test, Outcome outcome, String detail) {
+        record(test, outcome, detail, "");
+    }
+
+    private void record(TestIdentifier test, Outcome outcome, String detail, String stub) {
         String exercise = Workbook.exerciseOf(test.getTags().stream().map(TestTag::getName)
                 .collect(Collectors.toSet())).orElse("-");
         String name = test.getLegacyReportingName();
         String where = test.getSource().map(Object::toString).orElse(name);
         String key = test.getUniqueId();
-        if (results.put(key, new Result(shortName(where, name), exercise, outcome, detail)) == null) {
+        if (results.put(key, new Result(shortName(where, name), exercise, outcome, detail, stub)) == null) {
             order.add(key);
         }
     }

@@ -32,8 +32,13 @@ final class Workbook {
         return System.getProperty("workbook.subject", "your code");
     }
 
-    /** The exercise a test checks: its tag that looks like {@code 4.1a}. */
+    /**
+     * The exercise a test checks: its one tag that looks like {@code 4.1a}. Empty when it has none
+     * or more than one (the instructor's checks reject both: every report must place a test under
+     * exactly one exercise).
+     */
     static Optional<String> exerciseOf(Set<String> tags) {
-        return tags.stream().filter(t -> Catalogue.EXERCISE_ID.matcher(t).matches()).sorted().findFirst();
+        var ids = tags.stream().filter(t -> Catalogue.EXERCISE_ID.matcher(t).matches()).toList();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 }

@@ -1,7 +1,11 @@
 package workbook.junit;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -16,7 +20,9 @@ import workbook.NotStartedException;
  *   <li>An exercise stub reached ({@link NotStartedException} anywhere in the cause chain): the test
  *       is aborted as <em>not started</em>, with the file to edit, the part of
  *       {@code exercises.md} to read and the command that runs just that exercise.</li>
- *   <li>A timeout: a failure that names the exercise and says what usually blocks forever.</li>
+ *   <li>A timeout: a failure that names the exercise and says what usually blocks forever. The
+ *       exercise's later tests are then skipped: code that hangs once hangs again, and each hang
+ *       costs the whole timeout plus a thread that may go on spinning until the run ends.</li>
  *   <li>A failed assertion: the same failure, expected and actual kept, with a last line that names
  *       the exercise to reread.</li>
  *   <li>Any other exception out of the student's code: a failure that says so, the exception kept as
@@ -26,9 +32,26 @@ import workbook.NotStartedException;
  * It knows the exercise from the test's tag ({@code @Tag("4.1a")}); a test without one keeps its
  * failure as it is.
  */
-public final class WorkbookExtension implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class WorkbookExtension
+        implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler, ExecutionCondition {
 
     private static final Catalogue CATALOGUE = Catalogue.load().orElse(null);
+
+    /** Exercises that have timed out in this run, with the test that did. */
+    private static final Map<String, String> TIMED_OUT = new ConcurrentHashMap<>();
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            return ConditionEvaluationResult.enabled("not a test method");
+        }
+        Optional<String> exercise = Workbook.exerciseOf(context.getTags());
+        String test = exercise.map(TIMED_OUT::get).orElse(null);
+        return test == null
+                ? ConditionEvaluationResult.enabled("no timeout in this exercise yet")
+                : ConditionEvaluationResult.disabled("skipped: " + exercise.get() + " already timed out in " + test
+                        + "; make that test end first");
+    }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
@@ -55,11 +78,22 @@ public final class WorkbookExtension implements TestExecutionExceptionHandler, L
         throw translate(context, throwable);
     }
 
-    static Throwable translate(ExtensionContext context, Throwable thrown) {
-        Optional<String> exercise = Workbook.exerciseOf(context.getTags());
+    private static Throwable translate(ExtensionContext context, Throwable thrown) {
+        String test = context.getRequiredTestClass().getSimpleName()
+                + context.getTestMethod().map(m -> "#" + m.getName()).orElse("");
+        return lesson(Workbook.exerciseOf(context.getTags()), test, thrown, CATALOGUE);
+    }
+
+    /**
+     * What a test that checks {@code exercise} and ended in {@code thrown} should report.
+     *
+     * @param test the test, as {@code Class#method}, for the timeout bookkeeping
+     * @param catalogue where titles, files and anchors come from; may be null
+     */
+    static Throwable lesson(Optional<String> exercise, String test, Throwable thrown, Catalogue catalogue) {
         NotStartedException stub = NotStartedException.findIn(thrown);
         if (stub != null) {
-            return notStarted(stub.exerciseId(), exercise.orElse(stub.exerciseId()));
+            return notStarted(stub.exerciseId(), exercise.orElse(stub.exerciseId()), catalogue);
         }
         if (thrown instanceof TestAbortedException || exercise.isEmpty()) {
             return thrown;
@@ -67,25 +101,27 @@ public final class WorkbookExtension implements TestExecutionExceptionHandler, L
         String id = exercise.get();
         TimeoutException timeout = find(thrown, TimeoutException.class);
         if (timeout != null) {
+            TIMED_OUT.putIfAbsent(id, test);
             AssertionFailedError failure = new AssertionFailedError(id + " timed out: " + timeout.getMessage() + ".\n"
                     + "Your code blocked and never returned. The usual causes: a read loop that waits for an end of"
                     + " stream (-1) that never comes, a read or accept on a socket nobody writes to, a thread that"
                     + " is never joined. Every blocking call needs a way out: EOF, a socket timeout, or a close."
-                    + pointer(id), timeout);
+                    + " (The other tests of " + id + " are skipped in this run.)"
+                    + pointer(id, catalogue), timeout);
             failure.setStackTrace(new StackTraceElement[0]);
             return failure;
         }
         if (thrown instanceof AssertionFailedError afe) {
             AssertionFailedError lesson = afe.isExpectedDefined() || afe.isActualDefined()
-                    ? new AssertionFailedError(afe.getMessage() + pointer(id),
+                    ? new AssertionFailedError(afe.getMessage() + pointer(id, catalogue),
                             afe.isExpectedDefined() ? afe.getExpected().getValue() : null,
                             afe.isActualDefined() ? afe.getActual().getValue() : null, afe.getCause())
-                    : new AssertionFailedError(afe.getMessage() + pointer(id), afe.getCause());
+                    : new AssertionFailedError(afe.getMessage() + pointer(id, catalogue), afe.getCause());
             lesson.setStackTrace(afe.getStackTrace());
             return lesson;
         }
         if (thrown instanceof AssertionError ae) {
-            AssertionError lesson = new AssertionError(ae.getMessage() + pointer(id), ae.getCause());
+            AssertionError lesson = new AssertionError(ae.getMessage() + pointer(id, catalogue), ae.getCause());
             lesson.setStackTrace(ae.getStackTrace());
             return lesson;
         }
@@ -94,22 +130,22 @@ public final class WorkbookExtension implements TestExecutionExceptionHandler, L
         }
         AssertionFailedError failure = new AssertionFailedError(id + ": the code under test threw "
                 + thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())
-                + pointer(id), thrown);
+                + pointer(id, catalogue), thrown);
         failure.setStackTrace(thrown.getStackTrace());
         return failure;
     }
 
-    static NotStartedAbort notStarted(String stubId, String testedId) {
+    static NotStartedAbort notStarted(String stubId, String testedId, Catalogue catalogue) {
         StringBuilder message = new StringBuilder("not started: ");
-        message.append(describe(stubId));
+        message.append(describe(stubId, catalogue));
         if (!stubId.equals(testedId)) {
             message.append(" (").append(testedId).append(" needs it)");
         }
         return new NotStartedAbort(stubId, message.toString());
     }
 
-    private static String describe(String id) {
-        Optional<Catalogue.Exercise> e = CATALOGUE == null ? Optional.empty() : CATALOGUE.exercise(id);
+    private static String describe(String id, Catalogue catalogue) {
+        Optional<Catalogue.Exercise> e = catalogue == null ? Optional.empty() : catalogue.exercise(id);
         if (e.isEmpty()) {
             return id;
         }
@@ -117,8 +153,8 @@ public final class WorkbookExtension implements TestExecutionExceptionHandler, L
                 + ", read " + e.get().read();
     }
 
-    private static String pointer(String id) {
-        Optional<Catalogue.Exercise> e = CATALOGUE == null ? Optional.empty() : CATALOGUE.exercise(id);
+    private static String pointer(String id, Catalogue catalogue) {
+        Optional<Catalogue.Exercise> e = catalogue == null ? Optional.empty() : catalogue.exercise(id);
         return e.map(x -> "\n=> Exercise " + id + " (" + x.title() + "): reread " + x.read()
                         + "; your code is in " + Workbook.sources() + "/" + x.file()
                         + "; rerun just this with: " + Workbook.run() + " -Dgroups=" + id)

@@ -29,6 +29,11 @@ import workbook.junit.Outcome;
  */
 class InstructorChecksTest {
 
+    /** Said with every check: a student who runs the root build after editing the skeleton fails these by design. */
+    static final String STUDENTS = "\n(Students: these checks are for the pristine workbook, and your edits to"
+            + " chapters/ make them fail by design. Run mvn test -Pch04 for your progress instead, and never run"
+            + " Skeletons --write: it replaces your code with stubs.)";
+
     private static final Pattern STUB = Pattern.compile("new NotStartedException\\(\"([^\"]+)\"\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
 
@@ -36,7 +41,8 @@ class InstructorChecksTest {
     @DisplayName("each chapter's skeleton is exactly what the generator makes from the reference")
     void skeleton_has_not_drifted() {
         assertThat(Skeletons.drift(Chapters.ROOT))
-                .as("skeleton vs reference; regenerate with: java verification/src/main/java/workbook/verification/Skeletons.java --write")
+                .as("skeleton vs reference. Instructors: after changing a reference, regenerate the skeleton with"
+                        + " java verification/src/main/java/workbook/verification/Skeletons.java --write" + STUDENTS)
                 .isEmpty();
     }
 
@@ -47,11 +53,11 @@ class InstructorChecksTest {
             List<Chapters.Row> rows = Chapters.results(Chapters.skeleton(chapter));
             assertThat(rows).as("tests of the skeleton of %s", chapter).isNotEmpty();
             assertThat(rows.stream().filter(r -> r.outcome() != Outcome.NOT_STARTED && r.outcome() != Outcome.SKIPPED))
-                    .as("tests of the pristine skeleton that passed by accident or broke for another reason than a stub;"
-                            + " if you are a student, this check is for the instructor: run mvn test -Pch04 for your progress")
+                    .as("tests of the pristine skeleton that passed by accident or broke for another reason than a stub" + STUDENTS)
                     .isEmpty();
             assertThat(rows.stream().filter(r -> r.exercise().equals("-")))
-                    .as("tests without an exercise tag (@Tag(\"4.1a\")): the reports cannot place them").isEmpty();
+                    .as("tests without exactly one exercise tag (@Tag(\"4.1a\") on the method, the section's tag on the class):"
+                            + " the reports cannot place them").isEmpty();
             assertEveryExerciseRan(chapter, rows, Outcome.NOT_STARTED);
         }));
     }
@@ -72,7 +78,7 @@ class InstructorChecksTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> catalogued = Chapters.catalogue(chapter).exercises().stream().map(Catalogue.Exercise::id)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(seen).as("exercises of %s with at least one test that is %s", chapter, outcome)
+        assertThat(seen).as("exercises of %s with at least one test that is %s" + STUDENTS, chapter, outcome)
                 .containsExactlyElementsOf(catalogued);
     }
 
@@ -84,7 +90,7 @@ class InstructorChecksTest {
             Set<String> ids = catalogue.exercises().stream().map(Catalogue.Exercise::id)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(stubIds(Chapters.skeleton(chapter).resolve("src/main/java")))
-                    .as("ids thrown by the skeleton's stubs vs the catalogue's ids").isEqualTo(ids);
+                    .as("ids thrown by the skeleton's stubs vs the catalogue's ids" + STUDENTS).isEqualTo(ids);
             Set<String> anchors = anchors(Chapters.ROOT.resolve("exercises.md"));
             for (Catalogue.Exercise e : catalogue.exercises()) {
                 assertThat(Chapters.skeleton(chapter).resolve("src/main/java").resolve(e.file()))
