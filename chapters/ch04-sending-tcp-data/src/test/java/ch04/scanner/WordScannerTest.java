@@ -148,6 +148,22 @@ class WordScannerTest {
 
     @Test
     @Tag("4.2b")
+    void should_refuse_a_limit_too_small_for_one_character() {
+        // GIVEN limits below 4 bytes, the size of the longest UTF-8 character
+        for (int limit : new int[] {3, 1, 0, -1}) {
+            // WHEN a scanner is made with one THEN the constructor refuses it
+            assertThat(Thrown.by(() -> new WordScanner(new ByteArrayInputStream(new byte[0]), limit)))
+                    .as("4.2b: new WordScanner(in, %d); a limit below 4 bytes cannot hold every character"
+                            + " (UTF-8 takes up to 4 bytes for one): throw IllegalArgumentException", limit)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        // AND 4, which holds any one character, is accepted
+        assertThat(Thrown.by(() -> new WordScanner(new ByteArrayInputStream(new byte[0]), 4)))
+                .as("4.2b: new WordScanner(in, 4), the smallest limit that holds any character").isNull();
+    }
+
+    @Test
+    @Tag("4.2b")
     void should_hold_go_default_of_64_KiB_per_word() throws IOException {
         byte[] fits = ("x".repeat(WordScanner.MAX_TOKEN_BYTES) + " y").getBytes(UTF_8);
         var scanner = new WordScanner(new ByteArrayInputStream(fits));
