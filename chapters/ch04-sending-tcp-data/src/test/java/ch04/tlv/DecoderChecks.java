@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.opentest4j.AssertionFailedError;
 import workbook.fixtures.ChunkedInputStream;
 import workbook.fixtures.LoopbackServer;
 import workbook.fixtures.StreamGens;
@@ -28,6 +29,30 @@ final class DecoderChecks {
     private DecoderChecks() {
     }
 
+    /**
+     * Calls {@code decode} once per expected payload. A call that throws fails with which call it
+     * was, what it should have returned and what came back before it: a frame read short shows up
+     * as a strange error in the <em>next</em> frame, and the student needs to know that.
+     */
+    static List<Msg> decodeEach(Design design, InputStream in, List<Msg> expected, String how) throws IOException {
+        List<Msg> got = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            try {
+                got.add(design.decode(in));
+            } catch (IOException | RuntimeException e) {
+                if (workbook.NotStartedException.findIn(e) != null) {
+                    throw e;
+                }
+                throw new AssertionFailedError("decode call " + (i + 1) + " of " + expected.size() + " " + how
+                        + " threw " + e + "; expected it to return " + expected.get(i)
+                        + (i == 0 ? "" : "; the calls before it returned " + got
+                                + " (a frame read short or long leaves the stream in the wrong place)")
+                        + " " + design.reread(), e);
+            }
+        }
+        return got;
+    }
+
     /** The chapter's test (Listing 4-10): three payloads over a real connection, in order. */
     static void chaptersThreePayloadsOverLoopback(Design design) throws Exception {
         // GIVEN a server that writes the chapter's three payloads with this design's writeTo
@@ -40,13 +65,9 @@ final class DecoderChecks {
              Socket client = server.connect()) {
             InputStream in = client.getInputStream();
             // WHEN the client decodes three times on the one stream
-            List<Msg> got = new ArrayList<>();
-            for (int i = 0; i < Golden.PAYLOADS.size(); i++) {
-                got.add(design.decode(in));
-            }
+            List<Msg> got = decodeEach(design, in, Golden.PAYLOADS, "on the client's socket stream");
             // THEN it gets the three payloads, equal in type and value, in order, then the end
-            assertThat(got).as("payloads decoded from the connection %s", design.reread())
-                    .containsExactlyElementsOf(Golden.PAYLOADS);
+            Expect.sameMsgs(got, Golden.PAYLOADS, "payloads decoded from the connection " + design.reread());
             EOFException end = Expect.thrown(EOFException.class,
                     "a fourth decode after the server closed must report the end of the stream " + design.reread(),
                     () -> design.decode(in));
@@ -64,21 +85,20 @@ final class DecoderChecks {
                 "a header claiming 1073741824 bytes must be refused " + design.reread(),
                 () -> design.decode(new ByteArrayInputStream(header)));
         // THEN the error carries the numbers
-        assertThat(e.claimed()).as("claimed() %s", design.reread()).isEqualTo(1L << 30);
-        assertThat(e.limit()).as("limit() %s", design.reread()).isEqualTo(LIMIT);
-        assertThat(e.type()).as("type() %s", design.reread()).isEqualTo(type);
-        assertThat(e.getMessage()).as("the message must give both numbers %s", design.reread())
-                .contains("1073741824").contains("10485760");
+        assertThat(e.claimed()).as("claimed() of a 1 GiB claim %s", design.reread()).isEqualTo(1L << 30);
+        assertThat(e.limit()).as("limit(): MAX_PAYLOAD_SIZE %s", design.reread()).isEqualTo(LIMIT);
+        assertThat(e.type()).as("type(): the frame's type byte %s", design.reread()).isEqualTo(type);
+        assertThat(e.getMessage()).as("getMessage() must give the claim, 1073741824, and the limit, 10485760 %s",
+                design.reread()).contains("1073741824").contains("10485760");
     }
 
     static void goldenBytesDecode(Design design) throws IOException {
         // GIVEN the chapter's three frames, written out by hand
         InputStream in = new ByteArrayInputStream(Golden.ALL);
         // WHEN each is decoded in turn
-        List<Msg> got = List.of(design.decode(in), design.decode(in), design.decode(in));
+        List<Msg> got = decodeEach(design, in, Golden.PAYLOADS, "on the chapter's hand-written frames");
         // THEN they are the chapter's payloads
-        assertThat(got).as("decoding the hand-written frames %s", design.reread())
-                .containsExactlyElementsOf(Golden.PAYLOADS);
+        Expect.sameMsgs(got, Golden.PAYLOADS, "payloads decoded from the hand-written frames " + design.reread());
     }
 
     static void goldenBytesEncode(Design design) throws IOException {
@@ -101,13 +121,9 @@ final class DecoderChecks {
         byte[] trailer = {'n', 'e', 'x', 't'};
         InputStream in = ChunkedInputStream.of(Golden.concat(Golden.ALL, trailer), List.of(1 << 16));
         // WHEN decode is called three times
-        List<Msg> got = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            got.add(design.decode(in));
-        }
+        List<Msg> got = decodeEach(design, in, Golden.PAYLOADS, "on the chapter's frames followed by 4 other bytes");
         // THEN the three payloads come back and the stream sits at the trailer, nothing swallowed
-        assertThat(got).as("three decode calls on one stream %s", design.reread())
-                .containsExactlyElementsOf(Golden.PAYLOADS);
+        Expect.sameMsgs(got, Golden.PAYLOADS, "three decode calls on one stream " + design.reread());
         assertThat(in.readAllBytes()).as("bytes left after three frames: a decoder that buffers"
                 + " ahead (a new BufferedInputStream per call) swallows them %s", design.reread())
                 .isEqualTo(trailer);
@@ -122,7 +138,7 @@ final class DecoderChecks {
             // WHEN one frame is decoded
             Msg got = design.decode(counting);
             // THEN exactly that frame's bytes have been taken from the stream, each once
-            assertThat(got).as("frame %d %s", i + 1, design.reread()).isEqualTo(Golden.PAYLOADS.get(i));
+            assertThat(got).as("frame %d of the chapter's three %s", i + 1, design.reread()).isEqualTo(Golden.PAYLOADS.get(i));
             assertThat(counting.delivered()).as("bytes taken from the stream after frame %d: the"
                     + " decoder must stop at the next frame's first byte %s", i + 1, design.reread())
                     .isEqualTo(ends[i]);
@@ -131,23 +147,21 @@ final class DecoderChecks {
 
     /** Lesson 1: a value that arrives one byte per read, or in any other cut. */
     static void anyChunking(Design design) {
-        forAll(Gen.lists(MsgGens.fitting(), 1, 4), StreamGens.readSizes(4096)).tries(60).check((msgs, sizes) -> {
+        forAll(Gen.lists(MsgGens.fitting(), 1, 4), StreamGens.readSizes(4096)).labels("payloads", "readSizes").tries(60)
+                .check((msgs, sizes) -> {
             // GIVEN frames made by the independent encoder, handed out in reads of the given sizes
             InputStream in = ChunkedInputStream.of(IndependentCodec.encode(msgs), sizes);
             // WHEN decode is called once per frame
-            List<Msg> got = new ArrayList<>();
-            for (int i = 0; i < msgs.size(); i++) {
-                got.add(design.decode(in));
-            }
+            List<Msg> got = decodeEach(design, in, msgs, "through reads of at most " + sizes + " bytes");
             // THEN every payload comes back whole; a single read() for the value cannot do it
-            assertThat(got).as("payloads read through reads of at most %s bytes %s", sizes, design.reread())
-                    .containsExactlyElementsOf(msgs);
+            Expect.sameMsgs(got, msgs, "payloads read through reads of at most " + sizes + " bytes " + design.reread());
         });
     }
 
     /** Sequences with sizes from 0 to the limit and the edges, written here and read back chunked. */
     static void roundTripAnySequenceAnyChunking(Design design) {
-        forAll(Gen.lists(MsgGens.any(2), 0, 4), StreamGens.readSizes(1 << 16)).tries(40).check((msgs, sizes) -> {
+        forAll(Gen.lists(MsgGens.any(2), 0, 4), StreamGens.readSizes(1 << 16)).labels("payloads", "readSizes").tries(40)
+                .check((msgs, sizes) -> {
             // GIVEN payloads written one by one with the design's writeTo
             var out = new ByteArrayOutputStream();
             List<Msg> written = new ArrayList<>();
@@ -155,9 +169,10 @@ final class DecoderChecks {
                 if (m.value().length > LIMIT) {
                     // a value over the limit is refused before any of its bytes go out
                     int before = out.size();
-                    Expect.thrown(FrameTooLargeException.class, "writing a " + m.value().length
-                            + "-byte value must be refused (reread 4.3a)", () -> design.write(out, m));
-                    assertThat(out.size()).as("bytes written for a refused value (reread 4.3a)").isEqualTo(before);
+                    Expect.thrown(FrameTooLargeException.class, "writeTo of a " + m.value().length
+                            + "-byte value, over the limit, must be refused (reread 4.3a)", () -> design.write(out, m));
+                    assertThat(out.size() - before).as("bytes written for a refused %d-byte value: check the limit"
+                            + " before the first write (reread 4.3a)", m.value().length).isZero();
                 } else {
                     design.write(out, m);
                     written.add(m);
@@ -165,15 +180,14 @@ final class DecoderChecks {
             }
             // WHEN they are read back through reads of the given sizes
             InputStream in = ChunkedInputStream.of(out.toByteArray(), sizes);
-            List<Msg> got = new ArrayList<>();
-            for (int i = 0; i < written.size(); i++) {
-                got.add(design.decode(in));
-            }
+            List<Msg> got = decodeEach(design, in, written, "through reads of at most " + sizes + " bytes");
             // THEN the same sequence comes back, and then the end of the stream
-            assertThat(got).as("payloads read back %s", design.reread()).containsExactlyElementsOf(written);
-            EOFException end = Expect.thrown(EOFException.class, "decode after the last frame " + design.reread(),
-                    () -> design.decode(in));
-            assertThat(end).as("the end between frames %s", design.reread()).isNotInstanceOf(TruncatedFrameException.class);
+            Expect.sameMsgs(got, written, "payloads written with writeTo and read back through reads of at most "
+                    + sizes + " bytes " + design.reread());
+            EOFException end = Expect.thrown(EOFException.class, "decode after the last of " + written.size()
+                    + " frames must report the end of the stream " + design.reread(), () -> design.decode(in));
+            assertThat(end).as("the exception at the end between frames: a plain EOFException, not a truncated frame %s",
+                    design.reread()).isNotInstanceOf(TruncatedFrameException.class);
         });
     }
 
@@ -184,19 +198,22 @@ final class DecoderChecks {
             var out = new ByteArrayOutputStream(size + 5);
             design.write(out, m);
             Msg got = design.decode(new ByteArrayInputStream(out.toByteArray()));
-            assertThat(got.equals(m)).as("a %d-byte %s value written and read back %s", size,
-                    m.type() == Msg.BINARY ? "binary" : "string", design.reread()).isTrue();
+            String what = "a " + size + "-byte " + (m.type() == Msg.BINARY ? "binary" : "string")
+                    + " value written with writeTo and decoded " + design.reread();
+            assertThat(got.type()).as("type of %s", what).isEqualTo(m.type());
+            Expect.sameBytes(got.value(), m.value(), "value of " + what);
         }
         Msg over = MsgGens.filled(LIMIT + 1, false, 1);
         FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
-                "a frame of limit + 1 bytes from another encoder must be refused " + design.reread(),
+                "decoding a frame of 10485761 value bytes, limit + 1, made by another encoder " + design.reread(),
                 () -> design.decode(new ByteArrayInputStream(IndependentCodec.encode(over))));
-        assertThat(e.claimed()).as("claimed() %s", design.reread()).isEqualTo(LIMIT + 1L);
+        assertThat(e.claimed()).as("claimed() of a 10485761-byte frame %s", design.reread()).isEqualTo(LIMIT + 1L);
     }
 
     /** Lesson 2: any claim over the limit fails, for both types, before the value is read. */
     static void anyClaimOverTheLimit(Design design) {
-        forAll(Gen.longs(LIMIT + 1L, 0xFFFF_FFFFL), Gen.elements(Msg.BINARY, Msg.STRING)).tries(100).check((claimed, type) -> {
+        forAll(Gen.longs(LIMIT + 1L, 0xFFFF_FFFFL), Gen.elements(Msg.BINARY, Msg.STRING)).labels("claimed", "type")
+                .tries(100).check((claimed, type) -> {
             // GIVEN a header claiming more than the limit, then some bytes
             byte[] rest = {9, 9, 9};
             InputStream in = new ByteArrayInputStream(Golden.concat(IndependentCodec.header(type, claimed), rest));
@@ -206,10 +223,10 @@ final class DecoderChecks {
                     + " bytes must be refused; Listing 4-8 forgets the check for strings " + design.reread(),
                     () -> design.decode(in));
             // THEN the numbers are right and nothing after the header was read
-            assertThat(e.claimed()).as("claimed() %s", design.reread()).isEqualTo(claimed);
-            assertThat(e.type()).as("type() %s", design.reread()).isEqualTo(type);
-            assertThat(in.readAllBytes()).as("bytes after the header are left unread %s", design.reread())
-                    .isEqualTo(rest);
+            assertThat(e.claimed()).as("claimed() of a claim of %d bytes %s", claimed, design.reread()).isEqualTo(claimed);
+            assertThat(e.type()).as("type(): the frame's type byte %s", design.reread()).isEqualTo(type);
+            assertThat(in.readAllBytes()).as("bytes left after the refused header: refuse before reading any"
+                    + " value byte %s", design.reread()).isEqualTo(rest);
         });
     }
 
@@ -285,10 +302,11 @@ final class DecoderChecks {
         // WHEN it is decoded (it fails: the value never comes)
         long allocated = AllocationMeter.allocatedBy(5, () -> design.decode(new ByteArrayInputStream(header)));
         // THEN far less than 10 MiB was allocated
-        assertThat(allocated).as("bytes allocated decoding a header that claims 10485760 bytes and"
+        assertThat(allocated).as("bytes allocated (must stay under 1048576) decoding a header that claims 10485760 bytes and"
                 + " then ends: read the value in bounded chunks, not new byte[claimed] (reread 4.3b) %s",
                 design.reread()).isLessThan(1L << 20);
-        Expect.thrown(TruncatedFrameException.class, "the header alone " + design.reread(),
+        Expect.thrown(TruncatedFrameException.class, "decoding a header claiming 10485760 bytes and no value "
+                + design.reread(),
                 () -> design.decode(new ByteArrayInputStream(header)));
     }
 
@@ -299,11 +317,12 @@ final class DecoderChecks {
         InputStream in = new ByteArrayInputStream(Golden.concat(IndependentCodec.encode(bad), Golden.PANIC));
         // WHEN decoded THEN it is a MalformedTextException at offset 2, not text with U+FFFD in it
         MalformedTextException e = Expect.thrown(MalformedTextException.class,
-                "a string frame that is not UTF-8 " + design.reread() + " (and 4.3c)", () -> design.decode(in));
-        assertThat(e.offset()).as("offset() of the bad byte (reread 4.3c)").isEqualTo(2);
+                "decoding a string frame whose value 61 62 c3 28 is not UTF-8 " + design.reread() + " (and 4.3c)",
+                () -> design.decode(in));
+        assertThat(e.offset()).as("offset() of the bad byte c3 in 61 62 c3 28 (reread 4.3c)").isEqualTo(2);
         // AND the frame was consumed whole, so the next one decodes
-        assertThat(design.decode(in)).as("the frame after the malformed one %s", design.reread())
-                .isEqualTo(Msg.binary("Don't panic."));
+        assertThat(design.decode(in)).as("the frame after the malformed one: the malformed frame must be read"
+                + " whole before Utf8.decode refuses it %s", design.reread()).isEqualTo(Msg.binary("Don't panic."));
     }
 
     static void unknownType(Design design) throws IOException {
@@ -311,11 +330,11 @@ final class DecoderChecks {
         byte[] bytes = IndependentCodec.encode(new Msg((byte) 7, new byte[] {'x'}));
         InputStream in = new ByteArrayInputStream(bytes);
         // WHEN decoded THEN it fails naming the type, having read only the type byte
-        FrameTypeException e = Expect.thrown(FrameTypeException.class, "a frame of type 7 " + design.reread(),
+        FrameTypeException e = Expect.thrown(FrameTypeException.class, "decoding a frame of type 7 " + design.reread(),
                 () -> design.decode(in));
-        assertThat(e.type()).as("type() %s", design.reread()).isEqualTo(7);
-        assertThat(in.available()).as("bytes left after the unknown type byte %s", design.reread())
-                .isEqualTo(bytes.length - 1);
+        assertThat(e.type()).as("type() of a frame of type 7 %s", design.reread()).isEqualTo(7);
+        assertThat(in.available()).as("bytes left of the %d-byte frame after its unknown type byte: read only that byte %s",
+                bytes.length, design.reread()).isEqualTo(bytes.length - 1);
     }
 
     /** Random bytes end in a documented exception, never another one, a hang or an OutOfMemoryError. */
@@ -328,7 +347,7 @@ final class DecoderChecks {
                 });
         Gen<byte[]> input = Gen.oneOf(Gen.bytes(0, 64), mutated,
                 Gen.bytes(0, 40).map(b -> Golden.concat(new byte[] {Msg.STRING, 0, 0, 0, (byte) b.length}, b)));
-        forAll(input).tries(300).check(bytes -> {
+        forAll(input).labels("input").tries(300).check(bytes -> {
             InputStream in = new ByteArrayInputStream(bytes);
             // Each decode takes at least one byte, so this loop ends.
             for (int i = 0; i <= bytes.length; i++) {
@@ -336,6 +355,10 @@ final class DecoderChecks {
                     design.decode(in);
                 } catch (EOFException | FrameTooLargeException | FrameTypeException | MalformedTextException expected) {
                     return;
+                } catch (IOException | RuntimeException other) {
+                    throw new AssertionError("decode of " + bytes.length + " bytes threw " + other + ": expected only"
+                            + " EOFException, TruncatedFrameException, FrameTooLargeException, FrameTypeException or"
+                            + " MalformedTextException " + design.reread(), other);
                 }
             }
             throw new AssertionError("decode kept returning payloads after the " + bytes.length
@@ -345,25 +368,20 @@ final class DecoderChecks {
 
     /** Frames made by another encoder decode here, and frames made here decode there. */
     static void conformsToAnIndependentCodec(Design design) {
-        forAll(Gen.lists(MsgGens.fitting(), 0, 5)).tries(60).check(msgs -> {
+        forAll(Gen.lists(MsgGens.fitting(), 0, 5)).labels("payloads").tries(60).check(msgs -> {
             // GIVEN frames made by the independent encoder WHEN decoded here THEN the same payloads
             InputStream in = new ByteArrayInputStream(IndependentCodec.encode(msgs));
-            List<Msg> got = new ArrayList<>();
-            for (int i = 0; i < msgs.size(); i++) {
-                got.add(design.decode(in));
-            }
-            assertThat(got).as("frames from the independent encoder, decoded %s", design.reread())
-                    .containsExactlyElementsOf(msgs);
+            List<Msg> got = decodeEach(design, in, msgs, "on frames from the independent encoder");
+            Expect.sameMsgs(got, msgs, "frames from the independent encoder, decoded " + design.reread());
             // GIVEN the same payloads written here WHEN decoded by the independent decoder THEN the same
             var out = new ByteArrayOutputStream();
             for (Msg m : msgs) {
                 design.write(out, m);
             }
-            assertThat(IndependentCodec.decodeAll(out.toByteArray()))
-                    .as("frames written here, read by the independent decoder (reread 4.3a)")
-                    .containsExactlyElementsOf(msgs);
-            assertThat(out.toByteArray()).as("frames written here, byte for byte (reread 4.3a)")
-                    .isEqualTo(IndependentCodec.encode(msgs));
+            Expect.sameBytes(out.toByteArray(), IndependentCodec.encode(msgs),
+                    "frames written with writeTo, against the independent encoder's (reread 4.3a)");
+            Expect.sameMsgs(IndependentCodec.decodeAll(out.toByteArray()), msgs,
+                    "frames written with writeTo, read by the independent decoder (reread 4.3a)");
         });
     }
 }

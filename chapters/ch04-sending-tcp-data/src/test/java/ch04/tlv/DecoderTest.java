@@ -143,7 +143,7 @@ class DecoderTest {
                 .as("Binary.readBody on length + value (reread 4.3e: readBody reads no type byte)")
                 .isEqualTo("Don't panic.");
         assertThat(text.value()).as("Text.readBody on length + value (reread 4.3e)").isEqualTo("Errors are values.");
-        assertThat(in.read()).as("the byte after both bodies is still there (reread 4.3e)").isEqualTo(42);
+        assertThat(in.read()).as("the byte after both bodies, 42, must be left in the stream (reread 4.3e)").isEqualTo(42);
     }
 
     @Test
@@ -161,7 +161,8 @@ class DecoderTest {
                             Text.readBody(new ByteArrayInputStream(body));
                         }
                     });
-            assertThat(e.claimed()).as("claimed() (reread 4.3e)").isEqualTo(1L << 30);
+            assertThat(e.claimed()).as("claimed() when %s.readBody refuses a 1 GiB claim (reread 4.3e)",
+                    binary ? "Binary" : "Text").isEqualTo(1L << 30);
         }
     }
 }

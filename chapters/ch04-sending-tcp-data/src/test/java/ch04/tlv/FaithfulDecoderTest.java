@@ -148,7 +148,8 @@ class FaithfulDecoderTest {
         FrameTypeException e = Expect.thrown(FrameTypeException.class,
                 "faithful Binary.readFrom on a string frame (reread 4.3d)",
                 () -> ch04.tlv.faithful.Binary.readFrom(new ByteArrayInputStream(Golden.ERRORS)));
-        assertThat(e.type()).as("type() (reread 4.3d)").isEqualTo(2);
+        assertThat(e.type()).as("type() when faithful Binary.readFrom meets a string frame: the byte it read (reread 4.3d)")
+                .isEqualTo(2);
     }
 
     @Test
@@ -157,6 +158,7 @@ class FaithfulDecoderTest {
         // GIVEN an empty stream WHEN a variant reads THEN the end is a plain EOFException
         EOFException e = Expect.thrown(EOFException.class, "faithful Text.readFrom on an empty stream (reread 4.3d)",
                 () -> ch04.tlv.faithful.Text.readFrom(new ByteArrayInputStream(new byte[0])));
-        assertThat(e).as("no byte of a frame arrived (reread 4.3d)").isNotInstanceOf(TruncatedFrameException.class);
+        assertThat(e).as("the exception for an empty stream: no byte of a frame arrived, so a plain EOFException,"
+                + " not a truncated frame (reread 4.3d)").isNotInstanceOf(TruncatedFrameException.class);
     }
 }

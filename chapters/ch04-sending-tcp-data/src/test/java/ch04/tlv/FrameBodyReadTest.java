@@ -38,8 +38,10 @@ class FrameBodyReadTest {
         // WHEN the body is read
         byte[] value = Frame.readBody(in, Frame.BINARY_TYPE);
         // THEN the value comes back and the next byte is still in the stream
-        assertThat(new String(value)).as("value read (reread 4.3b)").isEqualTo("Don't panic.");
-        assertThat(in.read()).as("the byte after the value must be left unread (reread 4.3b)").isEqualTo(42);
+        assertThat(new String(value)).as("value of a body whose length field says 12 (reread 4.3b)")
+                .isEqualTo("Don't panic.");
+        assertThat(in.read()).as("the byte after the 12-byte value, 42, must be left in the stream; -1 or another"
+                + " byte means readBody read past the value (reread 4.3b)").isEqualTo(42);
     }
 
     @Test
@@ -56,11 +58,14 @@ class FrameBodyReadTest {
     @Test
     @Tag("4.3b")
     void should_read_any_value_through_any_cut_of_reads() {
-        forAll(Gen.bytes(0, 5000), StreamGens.readSizes(700)).tries(100).check((value, sizes) -> {
+        forAll(Gen.bytes(0, 5000), StreamGens.readSizes(700)).labels("value", "readSizes").tries(100).check((value, sizes) -> {
+            // GIVEN a body and one more byte, handed out in reads of the given sizes
             InputStream in = ChunkedInputStream.of(Golden.concat(body(value), new byte[] {7}), sizes);
-            Expect.sameBytes(Frame.readBody(in, Frame.BINARY_TYPE), value,
-                    value.length + "-byte value read through reads of at most " + sizes + " bytes (reread 4.3b)");
-            assertThat(in.read()).as("the byte after the value (reread 4.3b)").isEqualTo(7);
+            // WHEN read THEN the whole value comes back and the next byte is left
+            Expect.sameBytes(Frame.readBody(in, Frame.BINARY_TYPE), value, "Frame.readBody of a " + value.length
+                    + "-byte value handed out in reads of at most " + sizes + " bytes (reread 4.3b)");
+            assertThat(in.read()).as("the byte after the %d-byte value, 7, must be left in the stream (reread 4.3b)",
+                    value.length).isEqualTo(7);
         });
     }
 
@@ -71,11 +76,14 @@ class FrameBodyReadTest {
         InputStream in = new ByteArrayInputStream(lengthField(1L << 30));
         // WHEN read THEN it is refused with the claim and the limit
         FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
-                "a length field claiming 1073741824 bytes (reread 4.3b)", () -> Frame.readBody(in, Frame.STRING_TYPE));
-        assertThat(e.getMessage()).as("message (reread 4.3b)").contains("1073741824").contains("10485760");
-        assertThat(e.claimed()).as("claimed() (reread 4.3b)").isEqualTo(1L << 30);
-        assertThat(e.limit()).as("limit() (reread 4.3b)").isEqualTo(LIMIT);
-        assertThat(e.type()).as("type() (reread 4.3b)").isEqualTo(Frame.STRING_TYPE);
+                "Frame.readBody on a length field claiming 1073741824 bytes (reread 4.3b)",
+                () -> Frame.readBody(in, Frame.STRING_TYPE));
+        assertThat(e.getMessage()).as("getMessage() must give the claim, 1073741824, and the limit, 10485760 (reread 4.3b)")
+                .contains("1073741824").contains("10485760");
+        assertThat(e.claimed()).as("claimed() of a 1 GiB claim (reread 4.3b)").isEqualTo(1L << 30);
+        assertThat(e.limit()).as("limit(): MAX_PAYLOAD_SIZE (reread 4.3b)").isEqualTo(LIMIT);
+        assertThat(e.type()).as("type(): the type byte given to readBody, STRING_TYPE (reread 4.3b)")
+                .isEqualTo(Frame.STRING_TYPE);
     }
 
     @Test
@@ -84,7 +92,8 @@ class FrameBodyReadTest {
         // GIVEN a length field of ff ff ff ff: 4294967295 unsigned, -1 if read as an int
         InputStream in = new ByteArrayInputStream(lengthField(0xFFFF_FFFFL));
         FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
-                "a length field of ff ff ff ff (reread 4.3b)", () -> Frame.readBody(in, Frame.BINARY_TYPE));
+                "Frame.readBody on a length field of ff ff ff ff, 4294967295 bytes: over the limit, not -1 (reread 4.3b)",
+                () -> Frame.readBody(in, Frame.BINARY_TYPE));
         assertThat(e.claimed()).as("claimed(): the length is unsigned, not -1 (reread 4.3b)").isEqualTo(4294967295L);
     }
 
@@ -93,10 +102,11 @@ class FrameBodyReadTest {
     void should_accept_a_claim_of_exactly_the_limit_and_refuse_one_byte_more() throws IOException {
         byte[] value = MsgGens.filled(LIMIT, false, 5).value();
         Expect.sameBytes(Frame.readBody(ChunkedInputStream.of(body(value), List.of(100_000)), Frame.BINARY_TYPE),
-                value, "a value of exactly 10485760 bytes (reread 4.3b)");
-        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class, "a claim of 10485761 bytes (reread 4.3b)",
+                value, "Frame.readBody of a value of exactly 10485760 bytes, the limit, which must pass (reread 4.3b)");
+        FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
+                "Frame.readBody on a claim of 10485761 bytes, one over the limit (reread 4.3b)",
                 () -> Frame.readBody(new ByteArrayInputStream(lengthField(LIMIT + 1L)), Frame.BINARY_TYPE));
-        assertThat(e.claimed()).as("claimed() (reread 4.3b)").isEqualTo(LIMIT + 1L);
+        assertThat(e.claimed()).as("claimed() of a 10485761-byte claim (reread 4.3b)").isEqualTo(LIMIT + 1L);
     }
 
     @Test
@@ -142,7 +152,7 @@ class FrameBodyReadTest {
         // GIVEN a claim of 100 bytes of which 37 arrive
         byte[] cut = Arrays.copyOf(body(new byte[100]), 4 + 37);
         TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
-                "a value cut after 37 of 100 bytes: never return a short value (reread 4.3b)",
+                "Frame.readBody on a value cut after 37 of 100 bytes: never return a short value (reread 4.3b)",
                 () -> Frame.readBody(ChunkedInputStream.of(cut, List.of(10)), Frame.BINARY_TYPE));
         assertThat(e.part()).as("part() of a binary frame cut inside its value (reread 4.3b)").isEqualTo("binary value");
         assertThat(e.expected()).as("expected(): the 100 bytes the length announced (reread 4.3b)").isEqualTo(100);
@@ -195,7 +205,7 @@ class FrameBodyReadTest {
                 .isLessThan(1L << 20);
         assertThat(someBytes).as("bytes allocated when 100000 of the 10485760 claimed arrive (reread 4.3b)")
                 .isLessThan(1L << 20);
-        Expect.thrown(TruncatedFrameException.class, "the claim alone (reread 4.3b)",
+        Expect.thrown(TruncatedFrameException.class, "Frame.readBody on a claim of 10485760 bytes and no value (reread 4.3b)",
                 () -> Frame.readBody(new ByteArrayInputStream(claim), Frame.BINARY_TYPE));
     }
 }

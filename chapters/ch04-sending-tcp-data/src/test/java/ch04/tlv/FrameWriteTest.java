@@ -54,7 +54,8 @@ class FrameWriteTest {
         assertThat(List.of(bytes[0], bytes[1], bytes[2], bytes[3], bytes[4]))
                 .as("header of a 66051-byte string frame (reread 4.3a)")
                 .containsExactly((byte) 2, (byte) 0, (byte) 1, (byte) 2, (byte) 3);
-        assertThat(bytes.length).as("frame size (reread 4.3a)").isEqualTo(5 + 0x010203);
+        assertThat(bytes.length).as("bytes written for a 66051-byte value: 5 header bytes + 66051 (reread 4.3a)")
+                .isEqualTo(5 + 0x010203);
     }
 
     @Test
@@ -73,7 +74,8 @@ class FrameWriteTest {
         var out = new CountingOutputStream();
         long n = Frame.write(out, Frame.BINARY_TYPE, new byte[LIMIT]);
         assertThat(n).as("write's result for a value of 10485760 bytes, the limit (reread 4.3a)").isEqualTo(LIMIT + 5L);
-        assertThat(out.count).as("bytes written (reread 4.3a)").isEqualTo(LIMIT + 5L);
+        assertThat(out.count).as("bytes that reached the stream for a 10485760-byte value (reread 4.3a)")
+                .isEqualTo(LIMIT + 5L);
     }
 
     @Test
@@ -86,10 +88,12 @@ class FrameWriteTest {
                 "writing a 10485761-byte value (reread 4.3a)",
                 () -> Frame.write(out, Frame.BINARY_TYPE, new byte[LIMIT + 1]));
         // THEN the error has the numbers and not one byte went out: the peer would refuse the frame
-        assertThat(e.claimed()).as("claimed() (reread 4.3a)").isEqualTo(LIMIT + 1L);
-        assertThat(e.limit()).as("limit() (reread 4.3a)").isEqualTo(LIMIT);
-        assertThat(e.getMessage()).as("message (reread 4.3a)").contains("10485761").contains("10485760");
-        assertThat(out.count).as("bytes written before refusing (reread 4.3a)").isZero();
+        assertThat(e.claimed()).as("claimed(): the refused value's length (reread 4.3a)").isEqualTo(LIMIT + 1L);
+        assertThat(e.limit()).as("limit(): MAX_PAYLOAD_SIZE (reread 4.3a)").isEqualTo(LIMIT);
+        assertThat(e.getMessage()).as("getMessage() must give the length, 10485761, and the limit, 10485760 (reread 4.3a)")
+                .contains("10485761").contains("10485760");
+        assertThat(out.count).as("bytes written before refusing: check the limit before the first write (reread 4.3a)")
+                .isZero();
     }
 
     @Test
@@ -104,13 +108,17 @@ class FrameWriteTest {
     @Test
     @Tag("4.3a")
     void should_write_what_an_independent_encoder_writes_for_any_value() {
-        forAll(Gen.elements(Frame.BINARY_TYPE, Frame.STRING_TYPE), Gen.bytes(0, 2000)).tries(100).check((type, value) -> {
-            var out = new ByteArrayOutputStream();
-            long n = Frame.write(out, type, value);
-            assertThat(out.toByteArray()).as("frame of a %d-byte value of type %d (reread 4.3a)", value.length, type)
-                    .isEqualTo(IndependentCodec.encode(new Msg(type, value)));
-            assertThat(n).as("write's result (reread 4.3a)").isEqualTo(5L + value.length);
-        });
+        forAll(Gen.elements(Frame.BINARY_TYPE, Frame.STRING_TYPE), Gen.bytes(0, 2000)).labels("type", "value").tries(100)
+                .check((type, value) -> {
+                    // GIVEN any type and value WHEN written
+                    var out = new ByteArrayOutputStream();
+                    long n = Frame.write(out, type, value);
+                    // THEN the bytes are the independent encoder's, and the count is 5 + the value's length
+                    Expect.sameBytes(out.toByteArray(), IndependentCodec.encode(new Msg(type, value)), "Frame.write of a "
+                            + value.length + "-byte value of type " + type + ", against an independent encoder (reread 4.3a)");
+                    assertThat(n).as("write's result for a %d-byte value: 5 + %d (reread 4.3a)", value.length, value.length)
+                            .isEqualTo(5L + value.length);
+                });
     }
 
     /** Counts bytes, flushes and closes, and keeps nothing. */

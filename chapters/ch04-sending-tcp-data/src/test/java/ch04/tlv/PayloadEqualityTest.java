@@ -21,17 +21,20 @@ class PayloadEqualityTest {
     @Test
     @Tag("4.3f")
     void should_make_binary_payloads_with_the_same_bytes_equal() {
-        forAll(Gen.bytes(0, 100)).tries(100).check(bytes -> {
+        forAll(Gen.bytes(0, 100)).labels("bytes").tries(100).check(bytes -> {
             // GIVEN two payloads made from two distinct arrays holding the same bytes
             // THEN they are equal, and so are their hash codes
             assertThat(new Binary(bytes)).as("Binary of %s bytes vs another array with the same bytes"
                     + " (reread 4.3f: the record's own equals compares arrays by identity)", bytes.length)
                     .isEqualTo(new Binary(bytes.clone()));
-            assertThat(new Binary(bytes).hashCode()).as("hashCode of equal payloads (reread 4.3f)")
+            assertThat(new Binary(bytes).hashCode()).as("hashCode of two equal Binary payloads of %d bytes: equal"
+                    + " objects need equal hash codes (reread 4.3f)", bytes.length)
                     .isEqualTo(new Binary(bytes.clone()).hashCode());
-            assertThat(new ch04.tlv.faithful.Binary(bytes)).as("faithful Binary, same bytes (reread 4.3f)")
+            assertThat(new ch04.tlv.faithful.Binary(bytes)).as("faithful Binary of %d bytes vs another array with the"
+                    + " same bytes (reread 4.3f: ch04.tlv.faithful.Binary needs it too)", bytes.length)
                     .isEqualTo(new ch04.tlv.faithful.Binary(bytes.clone()));
-            assertThat(new ch04.tlv.faithful.Binary(bytes).hashCode()).as("faithful Binary hashCode (reread 4.3f)")
+            assertThat(new ch04.tlv.faithful.Binary(bytes).hashCode()).as("hashCode of two equal faithful Binary"
+                    + " payloads of %d bytes (reread 4.3f)", bytes.length)
                     .isEqualTo(new ch04.tlv.faithful.Binary(bytes.clone()).hashCode());
         });
     }
@@ -47,12 +50,14 @@ class PayloadEqualityTest {
     @Test
     @Tag("4.3f")
     void should_make_payloads_with_different_bytes_unequal() {
-        forAll(Gen.bytes(0, 20), Gen.bytes(0, 20)).tries(200).check((a, b) -> {
+        forAll(Gen.bytes(0, 20), Gen.bytes(0, 20)).labels("a", "b").tries(200).check((a, b) -> {
             boolean same = Arrays.equals(a, b);
-            assertThat(new Binary(a).equals(new Binary(b))).as("Binary equals for %s vs %s (reread 4.3f)",
-                    Arrays.toString(a), Arrays.toString(b)).isEqualTo(same);
+            assertThat(new Binary(a).equals(new Binary(b))).as("new Binary(%s).equals(new Binary(%s)): must be %s,"
+                    + " as the bytes are %s (reread 4.3f)", Arrays.toString(a), Arrays.toString(b), same,
+                    same ? "the same" : "different").isEqualTo(same);
             assertThat(new ch04.tlv.faithful.Binary(a).equals(new ch04.tlv.faithful.Binary(b)))
-                    .as("faithful Binary equals for %s vs %s (reread 4.3f)", Arrays.toString(a), Arrays.toString(b))
+                    .as("faithful new Binary(%s).equals(new Binary(%s)): must be %s (reread 4.3f)",
+                            Arrays.toString(a), Arrays.toString(b), same)
                     .isEqualTo(same);
         });
     }
@@ -61,10 +66,12 @@ class PayloadEqualityTest {
     @Tag("4.3f")
     void should_not_make_a_binary_payload_equal_anything_but_a_binary_payload() {
         Binary binary = new Binary("Errors are values.".getBytes());
-        assertThat(binary.equals(new Text("Errors are values."))).as("Binary vs Text with the same bytes (reread 4.3f)").isFalse();
-        assertThat(binary.equals(null)).as("Binary vs null (reread 4.3f)").isFalse();
+        assertThat(binary.equals(new Text("Errors are values."))).as("Binary.equals(a Text with the same bytes)"
+                + " must be false: a different payload type (reread 4.3f)").isFalse();
+        assertThat(binary.equals(null)).as("Binary.equals(null) must be false, not throw (reread 4.3f)").isFalse();
         assertThat(binary.equals(new ch04.tlv.faithful.Binary("Errors are values.".getBytes())))
-                .as("refactored Binary vs faithful Binary: different types (reread 4.3f)").isFalse();
+                .as("ch04.tlv.Binary.equals(a ch04.tlv.faithful.Binary with the same bytes) must be false:"
+                        + " different types (reread 4.3f)").isFalse();
     }
 
     @Test
@@ -72,7 +79,8 @@ class PayloadEqualityTest {
     void should_keep_one_of_two_equal_payloads_in_a_set() {
         Set<Payload> set = new HashSet<>(List.of(new Binary(new byte[] {1, 2, 3}), new Binary(new byte[] {1, 2, 3}),
                 new Binary(new byte[0]), new Binary(new byte[0])));
-        assertThat(set).as("a HashSet of two pairs of equal payloads (reread 4.3f)").hasSize(2);
+        assertThat(set).as("a HashSet of two pairs of equal payloads must keep one of each pair, 2 in all;"
+                + " more means equals or hashCode still compare identity (reread 4.3f)").hasSize(2);
     }
 
     @Test

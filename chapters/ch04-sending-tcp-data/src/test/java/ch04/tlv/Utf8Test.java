@@ -19,10 +19,12 @@ class Utf8Test {
     @Test
     @Tag("4.3c")
     void should_encode_and_decode_any_text_as_utf8() {
-        forAll(Gen.strings(Alphabet.UNICODE, 0, 200)).tries(200).check(text -> {
+        forAll(Gen.strings(Alphabet.UNICODE, 0, 200)).labels("text").tries(200).check(text -> {
             byte[] bytes = Utf8.encode(text);
-            assertThat(bytes).as("Utf8.encode of %s (reread 4.3c)", text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
-            assertThat(Utf8.decode(bytes)).as("Utf8.decode(Utf8.encode(text)) (reread 4.3c)").isEqualTo(text);
+            assertThat(bytes).as("Utf8.encode of a %d-char text, against the JDK's UTF-8 bytes (reread 4.3c)",
+                    text.length()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+            assertThat(Utf8.decode(bytes)).as("Utf8.decode(Utf8.encode(text)) must give the text back (reread 4.3c)")
+                    .isEqualTo(text);
         });
     }
 
@@ -67,7 +69,8 @@ class Utf8Test {
         // WHEN encoded THEN it is refused, naming the index, instead of being written as '?'
         IllegalArgumentException e = Expect.thrown(IllegalArgumentException.class,
                 "Utf8.encode of a lone surrogate: getBytes(UTF_8) would write '?' (reread 4.3c)", () -> Utf8.encode(text));
-        assertThat(e.getMessage()).as("message names the index (reread 4.3c)").contains("2");
+        assertThat(e.getMessage()).as("getMessage() must name the index of the lone surrogate, 2 (reread 4.3c)")
+                .contains("2");
         for (String bad : new String[] {"\uDC00", "x\uD800", "\uDE00\uD83D"}) {
             Expect.thrown(IllegalArgumentException.class, "Utf8.encode of a lone surrogate in "
                     + bad.chars().mapToObj(c -> String.format("U+%04X", c)).toList() + " (reread 4.3c)",
@@ -84,7 +87,9 @@ class Utf8Test {
         // WHEN written as a string payload THEN the writer refuses it, nothing written
         FrameTooLargeException e = Expect.thrown(FrameTooLargeException.class,
                 "writing 3495254 three-byte characters (reread 4.3c and 4.3a)", () -> new Text(euros).writeTo(out));
-        assertThat(e.claimed()).as("claimed() counts UTF-8 bytes (reread 4.3c)").isEqualTo(3L * euros.length());
-        assertThat(out.size()).as("bytes written (reread 4.3a)").isZero();
+        assertThat(e.claimed()).as("claimed(): the UTF-8 bytes, 3 per euro sign, not the %d chars (reread 4.3c)",
+                euros.length()).isEqualTo(3L * euros.length());
+        assertThat(out.size()).as("bytes written before refusing: check the limit before the first write (reread 4.3a)")
+                .isZero();
     }
 }
