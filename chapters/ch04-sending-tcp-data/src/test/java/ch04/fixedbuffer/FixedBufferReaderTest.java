@@ -47,7 +47,8 @@ class FixedBufferReaderTest {
     @Test
     @Tag("4.1a")
     void should_hand_every_byte_to_the_sink_in_order_for_any_payload_buffer_and_chunking() {
-        forAll(Gen.bytes(0, 3000), Gen.integers(1, 700), StreamGens.readSizes(900)).tries(300)
+        forAll(Gen.bytes(0, 3000), Gen.integers(1, 700), StreamGens.readSizes(900))
+                .labels("payload", "bufferSize", "readSizes").tries(300)
                 .check((payload, bufferSize, readSizes) -> {
                     // GIVEN a stream that hands out the payload a few bytes at a time, like a socket
                     var in = ChunkedInputStream.of(payload, readSizes);
@@ -67,7 +68,8 @@ class FixedBufferReaderTest {
     @Test
     @Tag("4.1a")
     void should_call_the_sink_once_per_read_with_what_that_read_returned() {
-        forAll(Gen.bytes(0, 2000), Gen.integers(1, 300), StreamGens.readSizes(400)).tries(200)
+        forAll(Gen.bytes(0, 2000), Gen.integers(1, 300), StreamGens.readSizes(400))
+                .labels("payload", "bufferSize", "readSizes").tries(200)
                 .check((payload, bufferSize, readSizes) -> {
                     // GIVEN a chunked stream that records what each read returned
                     var in = ChunkedInputStream.of(payload, readSizes);

@@ -26,20 +26,21 @@ class PayloadClientTest {
     @Test
     @Tag("4.1c")
     void should_download_every_byte_and_report_each_reads_size() {
-        forAll(Gen.bytes(0, 40_000), Gen.integers(1, 9000)).tries(25).check((payload, bufferSize) -> {
-            // GIVEN a server that sends the payload and closes
-            try (var server = LoopbackServer.start(c -> c.getOutputStream().write(payload))) {
-                List<Integer> reads = new ArrayList<>();
-                // WHEN the client downloads it through a buffer of bufferSize bytes
-                byte[] got = PayloadClient.download(server.address(), bufferSize, TIMEOUT, reads::add);
-                // THEN it has the payload, and the reported reads add up to it, each fitting the buffer
-                assertThat(got).as("4.1c: bytes downloaded").isEqualTo(payload);
-                assertThat(reads).as("4.1c: read sizes passed to onRead, each 1..bufferSize")
-                        .allSatisfy(n -> assertThat(n).isBetween(1, bufferSize));
-                assertThat(reads.stream().mapToLong(Integer::longValue).sum())
-                        .as("4.1c: sum of the read sizes passed to onRead").isEqualTo(payload.length);
-            }
-        });
+        forAll(Gen.bytes(0, 40_000), Gen.integers(1, 9000)).labels("payload", "bufferSize").tries(25)
+                .check((payload, bufferSize) -> {
+                    // GIVEN a server that sends the payload and closes
+                    try (var server = LoopbackServer.start(c -> c.getOutputStream().write(payload))) {
+                        List<Integer> reads = new ArrayList<>();
+                        // WHEN the client downloads it through a buffer of bufferSize bytes
+                        byte[] got = PayloadClient.download(server.address(), bufferSize, TIMEOUT, reads::add);
+                        // THEN it has the payload, and the reported reads add up to it, each fitting the buffer
+                        assertThat(got).as("4.1c: bytes downloaded").isEqualTo(payload);
+                        assertThat(reads).as("4.1c: read sizes passed to onRead, each 1..bufferSize")
+                                .allSatisfy(n -> assertThat(n).isBetween(1, bufferSize));
+                        assertThat(reads.stream().mapToLong(Integer::longValue).sum())
+                                .as("4.1c: sum of the read sizes passed to onRead").isEqualTo(payload.length);
+                    }
+                });
     }
 
     @Test

@@ -35,18 +35,22 @@ class WordScannerTest {
         }
     }
 
+    /** A word and the run of white space that may follow it. */
+    record WordThenSpace(String word, String space) { }
+
     private static final Gen<Text> TEXTS = Gen.combine(
             Gen.strings(Alphabet.GO_WHITESPACE, 0, 3),
-            Gen.lists(Gen.combine(Gen.strings(WORD_CHARS, 1, 8), Gen.strings(Alphabet.GO_WHITESPACE, 1, 4), List::of), 0, 8),
+            Gen.lists(Gen.combine(Gen.strings(WORD_CHARS, 1, 8), Gen.strings(Alphabet.GO_WHITESPACE, 1, 4),
+                    WordThenSpace::new), 0, 8),
             Gen.booleans(),
             (leading, pairs, endsInSpace) -> {
                 var text = new StringBuilder(leading);
                 var words = new ArrayList<String>();
                 for (int i = 0; i < pairs.size(); i++) {
-                    words.add(pairs.get(i).get(0));
-                    text.append(pairs.get(i).get(0));
+                    words.add(pairs.get(i).word());
+                    text.append(pairs.get(i).word());
                     if (i < pairs.size() - 1 || endsInSpace) {
-                        text.append(pairs.get(i).get(1));
+                        text.append(pairs.get(i).space());
                     }
                 }
                 return new Text(List.copyOf(words), text.toString());
@@ -67,7 +71,7 @@ class WordScannerTest {
     @Test
     @Tag("4.2b")
     void should_give_back_exactly_the_words_for_any_white_space_and_any_chunking() {
-        forAll(TEXTS, StreamGens.readSizes(64)).tries(300).check((text, readSizes) -> {
+        forAll(TEXTS, StreamGens.readSizes(64)).labels("text", "readSizes").tries(300).check((text, readSizes) -> {
             // GIVEN words separated by runs of Go white space, the bytes cut into reads anywhere
             var in = ChunkedInputStream.of(text.text().getBytes(UTF_8), readSizes);
             // WHEN scanned to the end
@@ -83,10 +87,11 @@ class WordScannerTest {
     @Test
     @Tag("4.2b")
     void should_find_no_word_in_reads_that_hold_only_white_space() {
-        forAll(Gen.strings(Alphabet.GO_WHITESPACE, 0, 40), StreamGens.readSizes(8)).tries(200).check((spaces, readSizes) -> {
-            var scanner = new WordScanner(ChunkedInputStream.of(spaces.getBytes(UTF_8), readSizes));
-            assertThat(scanner.nextWord()).as("4.2b: the word found in a stream of white space only").isNull();
-        });
+        forAll(Gen.strings(Alphabet.GO_WHITESPACE, 0, 40), StreamGens.readSizes(8))
+                .labels("spaces", "readSizes").tries(200).check((spaces, readSizes) -> {
+                    var scanner = new WordScanner(ChunkedInputStream.of(spaces.getBytes(UTF_8), readSizes));
+                    assertThat(scanner.nextWord()).as("4.2b: the word found in a stream of white space only").isNull();
+                });
     }
 
     @Test
@@ -123,27 +128,30 @@ class WordScannerTest {
     @Test
     @Tag("4.2b")
     void should_accept_a_word_of_exactly_the_limit_and_refuse_one_byte_more_for_any_chunking() {
-        forAll(Gen.strings(WORD_CHARS, 2, 30), StreamGens.readSizes(16)).tries(200).check((word, readSizes) -> {
-            int size = word.getBytes(UTF_8).length;
-            // GIVEN a word of `size` bytes, then a space
-            byte[] text = (word + " ").getBytes(UTF_8);
-            if (size >= 4) {
-                // WHEN the limit is exactly its size THEN it comes back
-                var fits = new WordScanner(ChunkedInputStream.of(text, readSizes), size);
-                assertThat(fits.nextWord()).as("4.2b: a word of %d bytes with a limit of %d", size, size).isEqualTo(word);
-            }
-            if (size - 1 >= 4) {
-                // WHEN the limit is one byte less THEN it fails, naming the limit
-                var tooSmall = new WordScanner(ChunkedInputStream.of(text, readSizes), size - 1);
-                assertThat(Thrown.by(tooSmall::nextWord))
-                        .as("4.2b: a word of %d bytes with a limit of %d must throw TokenTooLongException", size, size - 1)
-                        .isInstanceOfSatisfying(TokenTooLongException.class, e -> {
-                            assertThat(e.limit()).as("4.2b: TokenTooLongException.limit()").isEqualTo(size - 1);
-                            assertThat(e.tokenBytes()).as("4.2b: TokenTooLongException.tokenBytes()")
-                                    .isGreaterThan(size - 1).isLessThanOrEqualTo(size);
-                        });
-            }
-        });
+        forAll(Gen.strings(WORD_CHARS, 2, 30), StreamGens.readSizes(16))
+                .labels("word", "readSizes").tries(200).check((word, readSizes) -> {
+                    int size = word.getBytes(UTF_8).length;
+                    // GIVEN a word of `size` bytes, then a space
+                    byte[] text = (word + " ").getBytes(UTF_8);
+                    if (size >= 4) {
+                        // WHEN the limit is exactly its size THEN it comes back
+                        var fits = new WordScanner(ChunkedInputStream.of(text, readSizes), size);
+                        assertThat(fits.nextWord()).as("4.2b: a word of %d bytes with a limit of %d", size, size)
+                                .isEqualTo(word);
+                    }
+                    if (size - 1 >= 4) {
+                        // WHEN the limit is one byte less THEN it fails, naming the limit
+                        var tooSmall = new WordScanner(ChunkedInputStream.of(text, readSizes), size - 1);
+                        assertThat(Thrown.by(tooSmall::nextWord))
+                                .as("4.2b: a word of %d bytes with a limit of %d must throw TokenTooLongException",
+                                        size, size - 1)
+                                .isInstanceOfSatisfying(TokenTooLongException.class, e -> {
+                                    assertThat(e.limit()).as("4.2b: TokenTooLongException.limit()").isEqualTo(size - 1);
+                                    assertThat(e.tokenBytes()).as("4.2b: TokenTooLongException.tokenBytes()")
+                                            .isGreaterThan(size - 1).isLessThanOrEqualTo(size);
+                                });
+                    }
+                });
     }
 
     @Test
