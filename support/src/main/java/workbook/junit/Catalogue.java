@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * <pre>
  * [4.1a]
  * section: 4.1 Reading into a fixed buffer
- * title: Read a stream to its end through a fixed buffer
+ * title: Read a stream to its end
  * file: ch04/fixedbuffer/FixedBufferReader.java
  * read: exercises.md#41a-read-a-stream-to-its-end
  * hint: One read returns between 1 and buffer.length bytes, or -1 at the end of the stream.
