@@ -70,13 +70,13 @@ final class Runner {
         int valid = 0;
         int discarded = 0;
         int run = 0;
-        long tryDeadline = System.nanoTime() + spec.tryTime().toNanos();
+        long tryDeadline = spec.clock.getAsLong() + spec.tryTime().toNanos();
         boolean outOfTime = false;
         while (failing == null && valid < tries && discarded < maxDiscards) {
             stopIfInterrupted(name, run);
             // Slow tries stop at a budget well inside a JUnit timeout: a timeout would report
             // nothing, while the tries made so far are evidence. Each property needs one valid try.
-            if (valid > 0 && System.nanoTime() - tryDeadline > 0) {
+            if (valid > 0 && spec.clock.getAsLong() - tryDeadline > 0) {
                 outOfTime = true;
                 break;
             }
@@ -118,7 +118,7 @@ final class Runner {
             Try attempt = execute(Source.replay(choices, maxChoices), false);
             // Only the same kind of failure counts: shrinking must not slip to a different bug.
             return attempt.kind == Kind.FAIL && attempt.failure.getClass() == failureType ? attempt.choices : null;
-        }, spec.maxShrinkReplays, spec.shrinkTime().toNanos());
+        }, spec.maxShrinkReplays, spec.shrinkTime().toNanos(), spec.clock);
         shrinker.shrink();
 
         long[] best = shrinker.best();

@@ -29,6 +29,7 @@ final class Shrinker {
     private final Replay replay;
     private final int maxReplays;
     private final long deadline;
+    private final java.util.function.LongSupplier clock;
     // Hashes only: a remembered 4 KiB payload sequence costs 64 KiB, and a rare collision just skips one replay.
     private final Set<Long> tried = new HashSet<>();
     private long[] best;
@@ -37,10 +38,15 @@ final class Shrinker {
     private boolean interrupted;
 
     Shrinker(long[] failing, Replay replay, int maxReplays, long maxNanos) {
+        this(failing, replay, maxReplays, maxNanos, System::nanoTime);
+    }
+
+    Shrinker(long[] failing, Replay replay, int maxReplays, long maxNanos, java.util.function.LongSupplier clock) {
         this.best = failing;
         this.replay = replay;
         this.maxReplays = maxReplays;
-        this.deadline = System.nanoTime() + maxNanos;
+        this.clock = clock;
+        this.deadline = clock.getAsLong() + maxNanos;
     }
 
     long[] best() {
@@ -393,7 +399,7 @@ final class Shrinker {
     }
 
     private boolean budgetSpent() {
-        return replays >= maxReplays || System.nanoTime() - deadline > 0;
+        return replays >= maxReplays || clock.getAsLong() - deadline > 0;
     }
 
     /** Shortlex: shorter, or as long and lexicographically smaller (unsigned). */

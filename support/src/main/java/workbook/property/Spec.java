@@ -2,6 +2,7 @@ package workbook.property;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** What a checker was told about one property, before it runs. Mutable; one per forAll call. */
 final class Spec {
@@ -17,6 +18,7 @@ final class Spec {
     Duration maxShrinkTime;         // null: Settings.shrinkTime() (3 s, -Dproperty.shrinkSeconds)
     Duration maxTryTime;            // null: Settings.tryTime() (5 s, -Dproperty.maxTrySeconds)
     List<String> labels;            // null: "arg 1", "arg 2", … in reports
+    LongSupplier clock = System::nanoTime; // the budgets' clock; the kit's tests drive a fake one instead of sleeping
 
     Spec(String testId) {
         this.testId = testId;
