@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -83,14 +84,14 @@ class WorkbookExtensionTest {
         @Order(1)
         @Tag("7.7a")
         void first_hangs() throws InterruptedException {
-            new CountDownLatch(1).await();
+            new CountDownLatch(1).await(5, TimeUnit.SECONDS); // far past the 200 ms timeout, yet the thread ends
         }
 
         @Test
         @Order(2)
         @Tag("7.7a")
         void second_would_hang_too() throws InterruptedException {
-            new CountDownLatch(1).await();
+            new CountDownLatch(1).await(5, TimeUnit.SECONDS); // far past the 200 ms timeout, yet the thread ends
         }
 
         @Test
