@@ -3,8 +3,10 @@ package workbook.junit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import workbook.Shell;
 
 /**
  * The state of each exercise after a run, and the two ways of showing it: a table for the
@@ -98,20 +100,30 @@ final class Progress {
         return lines.stream().filter(l -> l.status() == status).count();
     }
 
+    /** The console table, with paths and commands written for this machine's shell. */
     String consoleTable(String subject, String sources, String run) {
+        return consoleTable(subject, sources, run, Shell.current());
+    }
+
+    /**
+     * The console table. {@code sources} (with {@code /}) and {@code run} (for a Unix shell) are
+     * shown as {@code shell} writes them. Lines end in {@code \n} on every platform.
+     */
+    String consoleTable(String subject, String sources, String run, Shell shell) {
         StringBuilder out = new StringBuilder();
         String rule = "-".repeat(78) + "\n";
-        out.append(rule).append("Workbook progress: ").append(subject).append(" (").append(sources).append(")\n").append(rule);
+        out.append(rule).append("Workbook progress: ").append(subject).append(" (").append(shell.path(sources)).append(")\n")
+                .append(rule);
         for (var section : bySection().entrySet()) {
             List<Line> ls = section.getValue();
-            out.append(String.format("%-52s %2d/%d done%s%n", section.getKey(), count(ls, Status.DONE), ls.size(),
+            out.append(String.format(Locale.ROOT, "%-52s %2d/%d done%s\n", section.getKey(), count(ls, Status.DONE), ls.size(),
                     count(ls, Status.FAILING) > 0 ? ", " + count(ls, Status.FAILING) + " failing" : ""));
             for (Line l : ls) {
                 String title = l.exercise().id() + " " + l.exercise().title();
                 if (title.length() > 50) {
                     title = title.substring(0, 49) + "…";
                 }
-                out.append(String.format("  %s %-50s %s%n", l.status().mark, title, l.state()));
+                out.append(String.format(Locale.ROOT, "  %s %-50s %s\n", l.status().mark, title, l.state()));
             }
         }
         if (!outside.isEmpty()) {
@@ -124,7 +136,7 @@ final class Progress {
             Catalogue.Exercise e = next.get().exercise();
             out.append("Next: ").append(e.id()).append(" ").append(e.title())
                     .append(next.get().status() == Status.FAILING ? " (failing: its failures are listed below this table)" : "").append("\n");
-            appendDirections(out, e, sources, run);
+            appendDirections(out, e, sources, run, shell);
         } else if (lines.stream().allMatch(l -> l.status() == Status.DONE)) {
             out.append("Every exercise is done. Well played.\n");
         } else {
@@ -133,7 +145,7 @@ final class Progress {
             if (notRun.isPresent()) {
                 out.append(" Next, outside this selection: ").append(notRun.get().exercise().id()).append(" ")
                         .append(notRun.get().exercise().title()).append("\n");
-                appendDirections(out, notRun.get().exercise(), sources, run);
+                appendDirections(out, notRun.get().exercise(), sources, run, shell);
             } else {
                 out.append("\n");
             }
@@ -142,18 +154,18 @@ final class Progress {
         return out.toString();
     }
 
-    private static void appendDirections(StringBuilder out, Catalogue.Exercise e, String sources, String run) {
-        out.append("  edit  ").append(sources).append("/").append(e.file()).append("\n")
+    private static void appendDirections(StringBuilder out, Catalogue.Exercise e, String sources, String run, Shell shell) {
+        out.append("  edit  ").append(shell.path(sources + "/" + e.file())).append("\n")
                 .append("  read  ").append(e.read()).append("\n");
         if (!e.hints().isEmpty()) {
             out.append("  hint  ").append(e.hints().get(0)).append("\n");
         }
-        out.append("  run   ").append(run).append(" -Dgroups=").append(e.id()).append("\n");
+        out.append("  run   ").append(shell.command(run + " -Dgroups=" + e.id())).append("\n");
     }
 
     String markdown(String subject, String sources) {
         StringBuilder md = new StringBuilder("# Workbook progress: ").append(subject).append("\n\n")
-                .append("Sources: `").append(sources).append("`\n\n")
+                .append("Sources: `").append(Shell.current().path(sources)).append("`\n\n")
                 .append("| Section | Done | Failing | Not started | Score |\n|---|---:|---:|---:|---:|\n");
         long done = 0;
         long failing = 0;

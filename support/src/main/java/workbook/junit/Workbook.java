@@ -2,6 +2,7 @@ package workbook.junit;
 
 import java.util.Optional;
 import java.util.Set;
+import workbook.Shell;
 
 /**
  * What the reports need to know about where they run, from system properties that each module's
@@ -12,14 +13,30 @@ final class Workbook {
     private Workbook() {
     }
 
-    /** The sources the reports point at, as the reader sees them from the repository's root. */
+    /**
+     * The sources the reports point at, as the reader sees them from the repository's root, with
+     * {@code /}; {@link workbook.Shell#path} writes them for the reader's shell.
+     */
     static String sources() {
         return System.getProperty("workbook.sources", "src/main/java");
     }
 
-    /** The command that runs this module's tests; exercise and section runs add {@code -Dgroups=}. */
+    /**
+     * The command that runs this module's tests, written for a Unix shell; exercise and section runs
+     * add {@code -Dgroups=}, and {@link workbook.Shell#command} writes it for the reader's shell.
+     */
     static String run() {
-        return System.getProperty("workbook.replay", "mvn test");
+        return System.getProperty("workbook.replay", "./mvnw test");
+    }
+
+    /** An exercise's file ({@code file} relative to {@link #sources()}), written for the reader's shell. */
+    static String exerciseFile(String file) {
+        return Shell.current().path(sources() + "/" + file);
+    }
+
+    /** The command that runs the tests of one exercise or section, written for the reader's shell. */
+    static String rerun(String id) {
+        return Shell.current().command(run() + " -Dgroups=" + id);
     }
 
     /** Where the progress table and the results file are written. */

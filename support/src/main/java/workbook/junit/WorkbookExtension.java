@@ -149,15 +149,15 @@ public final class WorkbookExtension
         if (e.isEmpty()) {
             return id;
         }
-        return id + " " + e.get().title() + "; edit " + Workbook.sources() + "/" + e.get().file()
+        return id + " " + e.get().title() + "; edit " + Workbook.exerciseFile(e.get().file())
                 + ", read " + e.get().read();
     }
 
     private static String pointer(String id, Catalogue catalogue) {
         Optional<Catalogue.Exercise> e = catalogue == null ? Optional.empty() : catalogue.exercise(id);
         return e.map(x -> "\n=> Exercise " + id + " (" + x.title() + "): reread " + x.read()
-                        + "; your code is in " + Workbook.sources() + "/" + x.file()
-                        + "; rerun just this with: " + Workbook.run() + " -Dgroups=" + id)
+                        + "; your code is in " + Workbook.exerciseFile(x.file())
+                        + "; rerun just this with: " + Workbook.rerun(id))
                 .orElse("\n=> Exercise " + id);
     }
 

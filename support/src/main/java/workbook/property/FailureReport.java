@@ -1,6 +1,7 @@
 package workbook.property;
 
 import java.util.stream.Collectors;
+import workbook.Shell;
 
 /**
  * The message of a failed property: what failed, on what, how to see it again.
@@ -12,8 +13,10 @@ import java.util.stream.Collectors;
  *   readSizes = [1]
  * Failure: org.opentest4j.AssertionFailedError: expected: 2 but was: 1
  * Seed: 5049390011421006291
- * Replay: mvn test -Dtest='EchoTest#everyByteArrives' -Dproperty.seed=5049390011421006291
+ * Replay: ./mvnw test -Dtest='EchoTest#everyByteArrives' -Dproperty.seed=5049390011421006291
  * </pre>
+ * On Windows the replay line reads
+ * {@code .\mvnw.cmd test "-Dtest=EchoTest#everyByteArrives" "-Dproperty.seed=5049390011421006291"}.
  *
  * <p>The arguments are named by {@code .labels(…)}, else {@code arg 1}, {@code arg 2}, ….
  */
@@ -43,12 +46,13 @@ final class FailureReport {
             out.append("Note: ").append(r.shrinkNote()).append('\n');
         }
         if (r.fromStore()) {
-            out.append("Note: found by replaying the failure saved in target/property-failures/; ")
+            out.append("Note: found by replaying the failure saved in ")
+                    .append(Shell.current().path("target/property-failures/")).append("; ")
                     .append("the seed below replays the fresh tries, which may not hit it\n");
         }
         out.append("Seed: ").append(r.seed()).append('\n');
-        out.append("Replay: ").append(Settings.replayPrefix()).append(" -Dtest='").append(r.testId())
-                .append("' -Dproperty.seed=").append(r.seed());
+        out.append("Replay: ").append(Shell.current().command(
+                Settings.replayPrefix() + " -Dtest='" + r.testId() + "' -Dproperty.seed=" + r.seed()));
         return out.toString();
     }
 

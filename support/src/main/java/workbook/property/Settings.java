@@ -16,7 +16,9 @@ import java.time.Duration;
  *       20,000 replays). Well inside a 10 s JUnit timeout, so the report, not the timeout, ends the test.
  *   <li>{@code property.maxTrySeconds=N}: how long the tries may take before a failure is found
  *       (default 5 s); then the property passes on the tries it made, with a note on stderr.
- *   <li>{@code workbook.replay}: the command a failure report tells to run (default {@code mvn test}).
+ *   <li>{@code workbook.replay}: the command a failure report tells to run, written for a Unix shell
+ *       (default {@code ./mvnw test}); the report shows it in the form of the reader's shell
+ *       ({@link workbook.Shell}).
  * </ul>
  */
 final class Settings {
@@ -93,7 +95,8 @@ final class Settings {
         return hash & Long.MAX_VALUE; // non-negative, so the replay command needs no quoting
     }
 
+    /** The command a report tells to run, written for a Unix shell; see {@link workbook.Shell}. */
     static String replayPrefix() {
-        return System.getProperty("workbook.replay", "mvn test");
+        return System.getProperty("workbook.replay", "./mvnw test");
     }
 }

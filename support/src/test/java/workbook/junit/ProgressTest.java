@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import workbook.Shell;
 import workbook.junit.ProgressListener.Result;
 
 class ProgressTest {
@@ -44,7 +45,7 @@ class ProgressTest {
         Progress progress = new Progress(CatalogueTest.parse(CatalogueTest.TWO_SECTIONS), List.of(
                 result("9.1a", Outcome.PASSED), new Result("T#b", "9.1b", Outcome.NOT_STARTED, "", "9.1b")));
 
-        String table = progress.consoleTable("your code", "src/main/java", "mvn test -Pch09");
+        String table = progress.consoleTable("your code", "src/main/java", "./mvnw test -Pch09", Shell.UNIX);
 
         assertThat(table)
                 .contains("[x] 9.1a Do the first thing")
@@ -53,7 +54,23 @@ class ProgressTest {
                 .contains("Next: 9.1b Do the second thing")
                 .contains("edit  src/main/java/x/First.java")
                 .contains("read  exercises.md#91b-do-the-second-thing")
-                .contains("run   mvn test -Pch09 -Dgroups=9.1b");
+                .contains("run   ./mvnw test -Pch09 -Dgroups=9.1b");
+    }
+
+    @Test
+    void should_write_the_file_and_the_command_for_windows_on_windows() throws IOException {
+        // GIVEN 9.1b is next WHEN the table is shown on Windows
+        Progress progress = new Progress(CatalogueTest.parse(CatalogueTest.TWO_SECTIONS), List.of(
+                result("9.1a", Outcome.PASSED), new Result("T#b", "9.1b", Outcome.NOT_STARTED, "", "9.1b")));
+
+        String table = progress.consoleTable("your code", "chapters/ch09/src/main/java", "./mvnw test -Pch09", Shell.WINDOWS);
+
+        // THEN the path has backslashes and the command runs in PowerShell and cmd alike
+        assertThat(table)
+                .contains("Workbook progress: your code (chapters\\ch09\\src\\main\\java)\n")
+                .contains("edit  chapters\\ch09\\src\\main\\java\\x\\First.java\n")
+                .contains("run   .\\mvnw.cmd test -Pch09 \"-Dgroups=9.1b\"\n")
+                .doesNotContain("\r");
     }
 
     @Test
@@ -62,9 +79,9 @@ class ProgressTest {
         Progress progress = new Progress(CatalogueTest.parse(CatalogueTest.TWO_SECTIONS),
                 List.of(result("9.1a", Outcome.PASSED)));
 
-        assertThat(progress.consoleTable("your code", "src", "mvn test"))
+        assertThat(progress.consoleTable("your code", "src", "./mvnw test", Shell.UNIX))
                 .contains("Everything that ran is done. Next, outside this selection: 9.1b Do the second thing")
-                .contains("run   mvn test -Dgroups=9.1b");
+                .contains("run   ./mvnw test -Dgroups=9.1b");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import workbook.Shell;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -87,7 +88,8 @@ class PropertyTest {
                 .contains("Counterexample:\n  arg 1 = [0, 0]\n  arg 2 = false\n")
                 .contains("Failure: java.lang.AssertionError:\n  Expecting size of:\n    [0, 0]\n")
                 .containsPattern("Seed: \\d+\n")
-                .containsPattern("Replay: mvn test -Dtest='PropertyTest#should_report_a_false_property' -Dproperty.seed=\\d+$");
+                .endsWith("Replay: " + Shell.current().command("./mvnw test"
+                        + " -Dtest='PropertyTest#should_report_a_false_property' -Dproperty.seed=" + seedOf(message)));
         assertThat(error.getCause()).isInstanceOf(AssertionError.class).hasMessageContaining("[0, 0]");
         System.out.println("--- a real failure report ---\n" + message + "\n---");
     }
@@ -96,10 +98,31 @@ class PropertyTest {
     @DisplayName("the replay command starts with -Dworkbook.replay when it is set")
     void should_use_the_replay_prefix() {
         System.setProperty("workbook.replay", "./mvnw -q -Pch04 test");
-        var checker = forAll(Gen.integers(0, 10));
-        AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
-                () -> isolated(checker, checker.spec()).check(x -> assertThat(x).isLessThan(5)));
-        assertThat(error.getMessage()).contains("Replay: ./mvnw -q -Pch04 test -Dtest='PropertyTest#should_use_the_replay_prefix' -Dproperty.seed=");
+        try {
+            var checker = forAll(Gen.integers(0, 10));
+            AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
+                    () -> isolated(checker, checker.spec()).check(x -> assertThat(x).isLessThan(5)));
+            assertThat(error.getMessage()).endsWith("Replay: " + Shell.current().command("./mvnw -q -Pch04 test"
+                    + " -Dtest='PropertyTest#should_use_the_replay_prefix' -Dproperty.seed=" + seedOf(error.getMessage())));
+        } finally {
+            System.clearProperty("workbook.replay");
+        }
+    }
+
+    @Test
+    @DisplayName("on Windows the replay command runs the wrapper's script with its -D options in double quotes")
+    void should_write_the_replay_command_for_windows() {
+        System.setProperty(Shell.PROPERTY, "windows");
+        try {
+            var checker = forAll(Gen.integers(0, 10));
+            AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
+                    () -> isolated(checker, checker.spec()).check(x -> assertThat(x).isLessThan(5)));
+            assertThat(error.getMessage()).endsWith("Replay: .\\mvnw.cmd test"
+                    + " \"-Dtest=PropertyTest#should_write_the_replay_command_for_windows\""
+                    + " \"-Dproperty.seed=" + seedOf(error.getMessage()) + "\"");
+        } finally {
+            System.clearProperty(Shell.PROPERTY);
+        }
     }
 
     @Test

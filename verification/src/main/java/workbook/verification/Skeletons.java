@@ -29,6 +29,11 @@ import java.util.stream.Stream;
  * at the marker's indentation. Every line outside a region is copied as it is, so signatures,
  * modifiers and javadoc are the same in both trees by construction.
  *
+ * <p>Line endings are not content: both trees are read with {@code \r\n} taken as {@code \n}, and
+ * the skeleton is written with {@code \n}. The repository stores every source with {@code \n} and
+ * {@code .gitattributes} checks them out that way on every platform; a reference that an editor
+ * saved with {@code \r\n} on Windows still generates, and checks, as the same skeleton.
+ *
  * <p>Runs without a build, from the repository's root:
  * <pre>
  * java verification/src/main/java/workbook/verification/Skeletons.java --check   # exit 1 on drift
@@ -214,9 +219,10 @@ public final class Skeletons {
         }
     }
 
-    private static String read(Path file) {
+    /** The file's text, with {@code \r\n} as {@code \n}. */
+    static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

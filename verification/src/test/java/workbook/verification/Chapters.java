@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import workbook.Shell;
 import workbook.junit.Catalogue;
 import workbook.junit.Outcome;
 import workbook.junit.ProgressListener;
@@ -57,12 +58,14 @@ final class Chapters {
         Path file = module.resolve("target/surefire-reports").resolve(ProgressListener.RESULTS_FILE);
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("No test results at " + ROOT.relativize(file)
-                    + ": run the full verification from the repository's root (mvn test), which runs that module's tests first.");
+                    + ": run the full verification from the repository's root (" + Shell.current().command("./mvnw test")
+                    + "), which runs that module's tests first.");
         }
         try {
             if (Files.getLastModifiedTime(file).compareTo(newestSource(module)) < 0) {
                 throw new AssertionError(ROOT.relativize(file) + " is older than the sources it reports on:"
-                        + " run the full verification from the repository's root (mvn test).");
+                        + " run the full verification from the repository's root ("
+                        + Shell.current().command("./mvnw test") + ").");
             }
             List<Row> rows = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8).subList(1, Files.readAllLines(file).size())) {

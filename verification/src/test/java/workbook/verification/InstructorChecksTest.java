@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import workbook.Shell;
 import workbook.junit.Catalogue;
 import workbook.junit.Outcome;
 
@@ -31,7 +32,8 @@ class InstructorChecksTest {
 
     /** Said with every check: a student who runs the root build after editing the skeleton fails these by design. */
     static final String STUDENTS = "\n(Students: these checks are for the pristine workbook, and your edits to"
-            + " chapters/ make them fail by design. Run mvn test -Pch04 for your progress instead, and never run"
+            + " chapters/ make them fail by design. Run " + Shell.current().command("./mvnw -q test -Pch04")
+            + " for your progress instead, and never run"
             + " Skeletons --write: it replaces your code with stubs.)";
 
     private static final Pattern STUB = Pattern.compile("new NotStartedException\\(\"([^\"]+)\"\\)");

@@ -3,8 +3,12 @@ package workbook.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SkeletonsTest {
 
@@ -71,5 +75,53 @@ class SkeletonsTest {
         assertThatThrownBy(() -> Skeletons.skeletonOf(FILE, "// SOLUTION 4.1a\n// SKELETON\nreturn 1;\n// END 4.1a\n"))
                 .isInstanceOf(Skeletons.MarkerException.class)
                 .hasMessageContaining("A.java:3: a SKELETON line must be a // comment");
+    }
+
+    private static final String REFERENCE = """
+            package p;
+            // SOLUTION 4.1a
+            import java.util.List;
+            // SKELETON
+            // import workbook.NotStartedException;
+            // END 4.1a
+            class A {
+                int f() {
+                    // SOLUTION 4.1a
+                    return List.of().size();
+                    // END 4.1a
+                }
+            }
+            """;
+
+    private static Path file(Path root, String tree, String text) throws IOException {
+        Path file = root.resolve(tree).resolve("ch09/src/main/java/p/A.java");
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void should_find_no_drift_when_only_the_line_endings_differ(@TempDir Path root) throws IOException {
+        // GIVEN a reference saved with CRLF, as a Windows clone with core.autocrlf=true or an editor
+        // set to CRLF has it, and the skeleton the generator made, with LF
+        file(root, "solutions", REFERENCE.replace("\n", "\r\n"));
+        Skeletons.write(root);
+        Path skeleton = root.resolve("chapters/ch09/src/main/java/p/A.java");
+        assertThat(Files.readString(skeleton, StandardCharsets.UTF_8)).as("the skeleton is written with LF")
+                .doesNotContain("\r").contains("import workbook.NotStartedException;\n");
+        // WHEN checked, also with the skeleton itself in CRLF THEN there is no drift
+        assertThat(Skeletons.drift(root)).isEmpty();
+        Files.writeString(skeleton, Files.readString(skeleton, StandardCharsets.UTF_8).replace("\n", "\r\n"));
+        assertThat(Skeletons.drift(root)).isEmpty();
+    }
+
+    @Test
+    void should_still_find_a_real_difference_in_a_crlf_tree(@TempDir Path root) throws IOException {
+        file(root, "solutions", REFERENCE.replace("\n", "\r\n"));
+        Skeletons.write(root);
+        Path skeleton = root.resolve("chapters/ch09/src/main/java/p/A.java");
+        Files.writeString(skeleton, Files.readString(skeleton, StandardCharsets.UTF_8)
+                .replace("\n", "\r\n").replace("class A", "class B"));
+        assertThat(Skeletons.drift(root)).singleElement().asString()
+                .endsWith("line 3 should be [class A {] but is [class B {]");
     }
 }

@@ -174,6 +174,7 @@ class PayloadServerTest {
     /** What became of one connection attempt made after the server was closed. */
     private enum AfterClose {
         REFUSED("refused"),
+        UNANSWERED("neither accepted nor refused"),
         SERVED("accepted and served the payload"),
         ENDED("accepted, then ended with no data"),
         RESET("accepted, then reset"),
@@ -186,11 +187,24 @@ class PayloadServerTest {
         }
     }
 
-    private static AfterClose connectAfterClose(InetSocketAddress address, int timeoutMillis) {
-        try (var socket = connect(address, timeoutMillis)) {
+    /**
+     * How long a connect may wait for its refusal. Linux and macOS refuse a connection to a closed
+     * loopback port at once; Windows answers the reset by sending its SYN twice more and reports
+     * the refusal only after about 2 s, so a shorter connect timeout would see no refusal there.
+     */
+    private static final int REFUSAL_MILLIS = 3000;
+
+    private static AfterClose connectAfterClose(InetSocketAddress address) {
+        try (var socket = new Socket()) {
+            try {
+                socket.connect(address, REFUSAL_MILLIS);
+            } catch (ConnectException refused) {
+                return AfterClose.REFUSED;
+            } catch (SocketTimeoutException unanswered) {
+                return AfterClose.UNANSWERED;
+            }
+            socket.setSoTimeout(500);
             return socket.getInputStream().read() == -1 ? AfterClose.ENDED : AfterClose.SERVED;
-        } catch (ConnectException refused) {
-            return AfterClose.REFUSED;
         } catch (SocketTimeoutException held) {
             return AfterClose.HELD;
         } catch (IOException reset) {
@@ -214,7 +228,7 @@ class PayloadServerTest {
         List<AfterClose> attempts = new ArrayList<>();
         AfterClose outcome;
         do {
-            outcome = connectAfterClose(address, 500);
+            outcome = connectAfterClose(address);
             attempts.add(outcome);
             assertThat(outcome)
                     .as("4.1b: a client that connected after close() was served; close() must close the"

@@ -6,6 +6,7 @@ import static workbook.property.Property.forAll;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -34,11 +35,11 @@ class FrameBodyReadTest {
     @Tag("4.3b")
     void should_read_the_value_the_length_announces_and_nothing_more() throws IOException {
         // GIVEN a body of "Don't panic." followed by another byte
-        InputStream in = new ByteArrayInputStream(Golden.concat(body("Don't panic.".getBytes()), new byte[] {42}));
+        InputStream in = new ByteArrayInputStream(Golden.concat(body("Don't panic.".getBytes(StandardCharsets.UTF_8)), new byte[] {42}));
         // WHEN the body is read
         byte[] value = Frame.readBody(in, Frame.BINARY_TYPE);
         // THEN the value comes back and the next byte is still in the stream
-        assertThat(new String(value)).as("value of a body whose length field says 12 (reread 4.3b)")
+        assertThat(new String(value, StandardCharsets.UTF_8)).as("value of a body whose length field says 12 (reread 4.3b)")
                 .isEqualTo("Don't panic.");
         assertThat(in.read()).as("the byte after the 12-byte value, 42, must be left in the stream; -1 or another"
                 + " byte means readBody read past the value (reread 4.3b)").isEqualTo(42);

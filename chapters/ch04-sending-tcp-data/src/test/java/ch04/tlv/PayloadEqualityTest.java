@@ -3,6 +3,7 @@ package ch04.tlv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static workbook.property.Property.forAll;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -65,11 +66,11 @@ class PayloadEqualityTest {
     @Test
     @Tag("4.3f")
     void should_not_make_a_binary_payload_equal_anything_but_a_binary_payload() {
-        Binary binary = new Binary("Errors are values.".getBytes());
+        Binary binary = new Binary("Errors are values.".getBytes(StandardCharsets.UTF_8));
         assertThat(binary.equals(new Text("Errors are values."))).as("Binary.equals(a Text with the same bytes)"
                 + " must be false: a different payload type (reread 4.3f)").isFalse();
         assertThat(binary.equals(null)).as("Binary.equals(null) must be false, not throw (reread 4.3f)").isFalse();
-        assertThat(binary.equals(new ch04.tlv.faithful.Binary("Errors are values.".getBytes())))
+        assertThat(binary.equals(new ch04.tlv.faithful.Binary("Errors are values.".getBytes(StandardCharsets.UTF_8))))
                 .as("ch04.tlv.Binary.equals(a ch04.tlv.faithful.Binary with the same bytes) must be false:"
                         + " different types (reread 4.3f)").isFalse();
     }
