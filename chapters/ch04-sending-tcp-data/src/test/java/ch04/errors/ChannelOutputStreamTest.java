@@ -12,14 +12,9 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.opentest4j.AssertionFailedError;
 import workbook.fixtures.FakeClock;
 import workbook.fixtures.FaultyOutputStream;
 import workbook.fixtures.Thrown;
@@ -45,31 +40,18 @@ class ChannelOutputStreamTest {
     }
 
     /**
-     * Runs {@code write} on a virtual thread and returns what it threw (null if nothing). If it is
-     * still running after {@link #BLOCKED}, closes the channel to free it and fails with
-     * {@code whenBlocked}: a write that blocks forever must not hang the test.
+     * What {@code write} throws (null if nothing). If it is still running after {@link #BLOCKED},
+     * closes the channel to free it and fails with {@code whenBlocked}: a write that blocks forever
+     * must not hang the test.
      */
     static Throwable boundedWrite(SocketChannel channel, String whenBlocked, Thrown.Call write) throws Exception {
-        var outcome = new CompletableFuture<Throwable>();
-        Thread writer = Thread.ofVirtual().start(() -> {
+        return Bounded.run(BLOCKED, whenBlocked, thread -> {
             try {
-                outcome.complete(Thrown.by(write));
-            } catch (Throwable stub) {
-                outcome.completeExceptionally(stub);
+                channel.close();
+            } catch (IOException e) {
+                thread.interrupt();
             }
-        });
-        try {
-            return outcome.get(BLOCKED.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException blocked) {
-            channel.close();
-            writer.join(Duration.ofSeconds(5));
-            throw new AssertionFailedError(whenBlocked);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
+        }, write);
     }
 
     @Test
@@ -116,7 +98,8 @@ class ChannelOutputStreamTest {
                     + " 0 (the buffers took some) and fewer than the 4 MiB").isStrictlyBetween(0, PAYLOAD_SIZE);
             // AND once the peer reads, writing the rest completes the payload: the counted bytes were exactly those sent
             peer.release();
-            Throwable rest = boundedWrite(channel, "the write of the rest to a peer that reads again did not end",
+            Throwable rest = boundedWrite(channel, "the write of the rest, to a peer that reads again, was still"
+                    + " running " + BLOCKED.toSeconds() + " s later",
                     () -> {
                         out.write(payload, sent, payload.length - sent);
                         out.close();
@@ -201,7 +184,8 @@ class ChannelOutputStreamTest {
             var tries = new FaultyOutputStream(new ChannelOutputStream(channel, Duration.ofMillis(150)));
             var out = new RetryingOutputStream(tries, retry);
             // WHEN 4 MiB are written through the retry
-            Throwable thrown = boundedWrite(channel, "the retried write did not end", () -> {
+            Throwable thrown = boundedWrite(channel, "the retried write was still running " + BLOCKED.toSeconds()
+                    + " s after it began, with 150 ms per try and a peer that reads from the first pause on", () -> {
                 out.write(payload);
                 out.close();
             });
@@ -210,7 +194,9 @@ class ChannelOutputStreamTest {
             assertThat(tries.writeCalls()).as("tries: the first stalls and times out, a later one gets the rest through")
                     .isBetween(2, Retry.MAX_TRIES);
             byte[] got = peer.received(Duration.ofSeconds(5));
-            assertThat(got.length).as("bytes the peer received of the 4 MiB").isEqualTo(PAYLOAD_SIZE);
+            assertThat(got.length).as("bytes the peer received of the 4 MiB: more means a retry sent some twice (the"
+                    + " count in bytesTransferred, or where RetryingOutputStream resumes), fewer that some were skipped")
+                    .isEqualTo(PAYLOAD_SIZE);
             assertThat(Arrays.equals(got, payload)).as("the peer received the payload exactly once, in order").isTrue();
         }
     }
@@ -225,7 +211,8 @@ class ChannelOutputStreamTest {
             var tries = new FaultyOutputStream(new ChannelOutputStream(channel, Duration.ofMillis(40)));
             var out = new RetryingOutputStream(tries, retry);
             // WHEN 4 MiB are written through the retry
-            Throwable thrown = boundedWrite(channel, "the retried write to a peer that never reads did not end",
+            Throwable thrown = boundedWrite(channel, "the retried write to a peer that never reads was still running "
+                    + BLOCKED.toSeconds() + " s after it began, with 7 tries of 40 ms: does each write end by its deadline?",
                     () -> out.write(payload(5)));
             // THEN the budget runs out, and bytesWritten() is exactly what the peer gets
             assertThat(thrown).as("what a retried write to a peer that never reads threw")
@@ -253,7 +240,8 @@ class ChannelOutputStreamTest {
             var tries = new FaultyOutputStream(new ChannelOutputStream(channel, Duration.ofSeconds(1)));
             var out = new RetryingOutputStream(tries, Retry.listing413(clock::sleep));
             // WHEN written to
-            Throwable thrown = boundedWrite(channel, "the write to a reset connection did not end",
+            Throwable thrown = boundedWrite(channel, "the write to a reset connection was still running "
+                    + BLOCKED.toSeconds() + " s after it began: a reset fails a write at once",
                     () -> out.write(RetryTest.HELLO));
             // THEN the reset comes back after one try and no pause
             assertThat(thrown).as("what a write to a reset connection threw: not a timeout")

@@ -38,6 +38,16 @@ class RetryTest {
 
     static final byte[] HELLO = "hello world".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * Runs a retry whose pauses all go to a fake clock, so it takes no real time; one still running
+     * after a few seconds is sleeping for real, and is interrupted.
+     */
+    static Throwable withFakePauses(Thrown.Call retry) throws Exception {
+        return Bounded.run(Duration.ofSeconds(3), "the retry was still running 3 s after it began, though every pause"
+                + " it asks the injected sleeper (clock::sleep) for returns at once: take every pause through the"
+                + " sleeper, never with Thread.sleep, or each test of a retry waits for real", Thread::interrupt, retry);
+    }
+
     /** An attempt that fails with {@code failures} in order, then returns {@code "done"}; it counts its tries. */
     static final class Script implements Retry.Attempt<String> {
         private final List<IOException> failures;
@@ -83,7 +93,7 @@ class RetryTest {
         var received = new ByteArrayOutputStream();
         var conn = new FaultyOutputStream(received, Fault.timeoutsAt(0, 2));
         // WHEN written with the retry
-        retry.run(() -> conn.write(HELLO));
+        assertThat(withFakePauses(() -> retry.run(() -> conn.write(HELLO)))).as("what the retried write threw").isNull();
         // THEN the third try gets it through, after two pauses of Listing 4-13's 10 s, taken through the sleeper
         assertThat(received.toString(StandardCharsets.UTF_8)).as("what the connection received").isEqualTo("hello world");
         assertThat(conn.writeCalls()).as("tries: two timeouts, then the write that went through").isEqualTo(3);
@@ -127,13 +137,13 @@ class RetryTest {
 
     @Test
     @Tag("4.4c")
-    void should_give_up_after_seven_tries_naming_them_and_not_pause_after_the_last() {
+    void should_give_up_after_seven_tries_naming_them_and_not_pause_after_the_last() throws Exception {
         // GIVEN a call that always times out, and Listing 4-13's budget of 7 tries, 10 s apart
         var clock = new FakeClock();
         var retry = new Retry(Retry.MAX_TRIES, TIMEOUTS, Backoff.constant(Backoff.LISTING_PAUSE), clock::sleep);
         var call = Script.timeouts(100);
         // WHEN run
-        Throwable thrown = Thrown.by(() -> retry.call(call));
+        Throwable thrown = withFakePauses(() -> retry.call(call));
         // THEN it gives up after 7 tries with a typed error that names them and keeps every failure
         assertThat(call.tries).as("tries of a call that always times out, with a budget of %d", Retry.MAX_TRIES)
                 .isEqualTo(Retry.MAX_TRIES);
@@ -255,13 +265,13 @@ class RetryTest {
 
     @Test
     @Tag("4.4c")
-    void should_port_listing_4_13_with_seven_tries_ten_seconds_apart() {
+    void should_port_listing_4_13_with_seven_tries_ten_seconds_apart() throws Exception {
         // GIVEN Listing 4-13's retry, and a connection that always times out
         var clock = new FakeClock();
         var retry = Retry.listing413(clock::sleep);
         var conn = new FaultyOutputStream(new ByteArrayOutputStream(), Fault.timeoutsAt(0, 1000));
         // WHEN writing "hello world"
-        Throwable thrown = Thrown.by(() -> retry.run(() -> conn.write(HELLO)));
+        Throwable thrown = withFakePauses(() -> retry.run(() -> conn.write(HELLO)));
         // THEN 7 tries, 10 s apart, then the typed error; the whole attempt took a minute of (fake) time
         assertThat(retry.maxTries()).as("Listing 4-13's budget").isEqualTo(7);
         assertThat(thrown).as("what Listing 4-13's retry threw for a connection that always times out")
