@@ -50,7 +50,8 @@ public final class ChannelOutputStream extends OutputStream {
      * @param writeTimeout how long one write call may take, at least {@link Deadline#RESOLUTION}
      * @param nanoTime     the clock the deadlines are measured on
      * @throws IllegalArgumentException if {@code writeTimeout} is under 1 ms
-     * @throws IOException              if the channel cannot be switched or registered
+     * @throws IOException              if the channel cannot be switched or registered (a closed
+     *     channel); nothing is left open then
      */
     public ChannelOutputStream(SocketChannel channel, Duration writeTimeout, LongSupplier nanoTime) throws IOException {
         throw new NotStartedException("4.4f");

@@ -89,9 +89,4 @@ public final class Deadline {
     public int nextTimeoutMillis() throws DeadlineExceededException {
         throw new NotStartedException("4.4a");
     }
-
-    @Override
-    public String toString() {
-        return "Deadline[allowed=" + allowed + ", remaining=" + remaining() + "]";
-    }
 }

@@ -46,6 +46,9 @@ class BackoffTest {
         assertThat(exact.pauseAfter(8)).as("pauseAfter(8) of exponential(100 ms, 6400 ms): 12800 capped").isEqualTo(ms(6400));
         assertThat(under.pauseAfter(6)).as("pauseAfter(6) of exponential(100 ms, 6399 ms)").isEqualTo(ms(3200));
         assertThat(under.pauseAfter(7)).as("pauseAfter(7) of exponential(100 ms, 6399 ms): 6400 capped").isEqualTo(ms(6399));
+        assertThat(Backoff.exponential(Duration.ofNanos(3), Duration.ofNanos(7)).pauseAfter(2))
+                .as("pauseAfter(2) of exponential(3 ns, 7 ns): 6 ns, under the ceiling; a doubling that reaches"
+                        + " exactly half the ceiling may still double").isEqualTo(Duration.ofNanos(6));
         assertThat(Backoff.exponential(ms(5), ms(5)).pauseAfter(1)).as("pauseAfter(1) when first and max are equal")
                 .isEqualTo(ms(5));
         assertThat(Backoff.exponential(ms(5), ms(5)).pauseAfter(2)).as("pauseAfter(2) when first and max are equal")

@@ -9,12 +9,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import workbook.fixtures.FakeClock;
 import workbook.fixtures.FaultyOutputStream;
 import workbook.fixtures.Thrown;
@@ -61,18 +65,21 @@ class ChannelOutputStreamTest {
         byte[] payload = payload(1);
         try (var peer = new LazyReader(); var channel = peer.connect()) {
             peer.release();
-            // WHEN 4 MiB are written with a write timeout of 5 s
+            // WHEN 4 MiB are written with a write timeout of 5 s, then one byte with write(int)
             var out = new ChannelOutputStream(channel, Duration.ofSeconds(5));
             Throwable thrown = boundedWrite(channel, "the write of 4 MiB to a peer that reads did not end in "
                     + BLOCKED.toSeconds() + " s", () -> {
                         out.write(payload);
+                        out.write(0xAB);
                         out.close();
                     });
             // THEN every byte arrives, in order, and closing the stream ends the peer's stream
             assertThat(thrown).as("what writing 4 MiB to a reading peer threw: wait for room with a selector and"
                     + " write the rest, as often as it takes").isNull();
-            assertThat(Arrays.equals(peer.received(Duration.ofSeconds(5)), payload))
-                    .as("the peer received exactly the 4 MiB written").isTrue();
+            byte[] expected = Arrays.copyOf(payload, PAYLOAD_SIZE + 1);
+            expected[PAYLOAD_SIZE] = (byte) 0xAB;
+            assertThat(Arrays.equals(peer.received(Duration.ofSeconds(5)), expected))
+                    .as("the peer received exactly the 4 MiB written and the byte after them").isTrue();
         }
     }
 
@@ -165,6 +172,32 @@ class ChannelOutputStreamTest {
             assertThat(channel.isOpen()).as("isOpen() of the channel after closing its stream: the stream owns it, as a"
                     + " socket's stream owns the socket").isFalse();
             assertThat(again).as("what a second close() threw").isNull();
+        }
+    }
+
+    @Test
+    @Tag("4.4f")
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "counts this process's open file descriptors in /proc/self/fd")
+    void should_leave_no_selector_open_after_close_or_a_failed_start() throws Exception {
+        // GIVEN the number of file descriptors this process holds (a Selector holds two or three of its own)
+        long before = openFileDescriptors();
+        // WHEN 40 streams are made and closed, and 40 are refused because their channel is closed
+        for (int i = 0; i < 40; i++) {
+            try (var channel = SocketChannel.open()) {
+                new ChannelOutputStream(channel, Duration.ofSeconds(1)).close();
+                assertThat(Thrown.by(() -> new ChannelOutputStream(channel, Duration.ofSeconds(1))))
+                        .as("new ChannelOutputStream over a closed channel").isInstanceOf(IOException.class);
+            }
+        }
+        // THEN the count is back where it was: close() closes the selector, and so does a constructor that fails
+        assertThat(openFileDescriptors()).as("open file descriptors after 40 streams closed and 40 refused, against"
+                + " %d before: a Selector that is never closed keeps its descriptors until the process ends", before)
+                .isLessThan(before + 40);
+    }
+
+    private static long openFileDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
         }
     }
 

@@ -69,6 +69,8 @@ class DeadlineTest {
                 .isEqualTo(Duration.ofSeconds(2));
         assertThat(e.elapsed()).as("elapsed() of a 2 s deadline found passed 2.003 s after it was set")
                 .isEqualTo(Duration.ofMillis(2003));
+        assertThat(e.getMessage()).as("the message of the DeadlineExceededException, with both numbers")
+                .contains("2000.000 ms").contains("2003.000 ms");
     }
 
     @Test

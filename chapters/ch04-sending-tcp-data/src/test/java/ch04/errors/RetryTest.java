@@ -121,14 +121,14 @@ class RetryTest {
 
     @Test
     @Tag("4.4c")
-    void should_stop_at_a_permanent_failure_after_transient_ones() {
+    void should_stop_at_a_permanent_failure_after_transient_ones() throws Exception {
         // GIVEN a call that times out twice, then fails for good, and would succeed after that
         var clock = new FakeClock();
         var retry = new Retry(Retry.MAX_TRIES, TIMEOUTS, Backoff.constant(Backoff.LISTING_PAUSE), clock::sleep);
         var reset = new SocketException("Connection reset");
         var call = new Script(List.of(new SocketTimeoutException("1"), new SocketTimeoutException("2"), reset));
         // WHEN run
-        Throwable thrown = Thrown.by(() -> retry.call(call));
+        Throwable thrown = withFakePauses(() -> retry.call(call));
         // THEN the permanent failure ends it at the third try
         assertThat(thrown).as("what the retry threw when the third try failed for good").isSameAs(reset);
         assertThat(call.tries).as("tries: two timeouts, then the reset, and none after it").isEqualTo(3);
@@ -151,6 +151,7 @@ class RetryTest {
                 .isInstanceOf(RetriesExhaustedException.class);
         var exhausted = (RetriesExhaustedException) thrown;
         assertThat(exhausted.tries()).as("tries() of the RetriesExhaustedException").isEqualTo(7);
+        assertThat(exhausted.getMessage()).as("the message names the tries").contains("7 tries");
         assertThat(exhausted.getCause()).as("the cause: the last try's failure").isInstanceOf(SocketTimeoutException.class);
         assertThat(exhausted.getSuppressed()).as("the suppressed exceptions: the failures of the 6 tries before the"
                 + " last, in order").hasSize(6).allSatisfy(e -> assertThat(e).isInstanceOf(SocketTimeoutException.class));
@@ -235,6 +236,8 @@ class RetryTest {
             assertThat(thrown).as("what the retry threw when its pause was interrupted: an IOException that says so")
                     .isInstanceOf(InterruptedIOException.class).isNotInstanceOf(SocketTimeoutException.class);
             assertThat(thrown.getCause()).as("its cause: the InterruptedException").isInstanceOf(InterruptedException.class);
+            assertThat(thrown.getSuppressed()).as("its suppressed exceptions: the timeout of the try before the pause,"
+                    + " so it is not lost").hasSize(1).allSatisfy(e -> assertThat(e).isInstanceOf(SocketTimeoutException.class));
             assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt flag after the retry gave up:"
                     + " catching InterruptedException clears it, so set it again for the code that asked to stop").isTrue();
             assertThat(call.tries).as("tries: the one before the interrupted pause, none after").isEqualTo(1);

@@ -65,7 +65,8 @@ public final class ChannelOutputStream extends OutputStream {
      * @param writeTimeout how long one write call may take, at least {@link Deadline#RESOLUTION}
      * @param nanoTime     the clock the deadlines are measured on
      * @throws IllegalArgumentException if {@code writeTimeout} is under 1 ms
-     * @throws IOException              if the channel cannot be switched or registered
+     * @throws IOException              if the channel cannot be switched or registered (a closed
+     *     channel); nothing is left open then
      */
     public ChannelOutputStream(SocketChannel channel, Duration writeTimeout, LongSupplier nanoTime) throws IOException {
         // SOLUTION 4.4f
@@ -76,11 +77,12 @@ public final class ChannelOutputStream extends OutputStream {
                     + " (a Java timeout has millisecond steps, and 0 would mean forever)");
         }
         this.writeTimeout = writeTimeout;
-        channel.configureBlocking(false);
-        this.selector = Selector.open();
+        this.selector = channel.provider().openSelector();
         try {
+            channel.configureBlocking(false);
             channel.register(selector, SelectionKey.OP_WRITE);
         } catch (IOException | RuntimeException e) {
+            // A selector holds file descriptors of its own: one that is never returned must be closed here.
             selector.close();
             throw e;
         }
@@ -117,8 +119,8 @@ public final class ChannelOutputStream extends OutputStream {
                 e.bytesTransferred = sent;
                 throw e;
             }
-            selector.select(millis);
-            selector.selectedKeys().clear();
+            // The action form of select leaves no selected-key set behind to clear.
+            selector.select(key -> { }, millis);
         }
         // END 4.4f
     }

@@ -98,9 +98,4 @@ public final class Deadline {
         return (int) Math.min(left, Integer.MAX_VALUE);
         // END 4.4a
     }
-
-    @Override
-    public String toString() {
-        return "Deadline[allowed=" + allowed + ", remaining=" + remaining() + "]";
-    }
 }

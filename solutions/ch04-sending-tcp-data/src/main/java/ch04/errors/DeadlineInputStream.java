@@ -51,11 +51,6 @@ public class DeadlineInputStream extends FilterInputStream {
         return new DeadlineInputStream(socket.getInputStream(), socket::setSoTimeout, deadline);
     }
 
-    /** The deadline this stream's reads share. */
-    public Deadline deadline() {
-        return deadline;
-    }
-
     /**
      * Reads up to {@code len} bytes, waiting at most what is left of the deadline.
      *
