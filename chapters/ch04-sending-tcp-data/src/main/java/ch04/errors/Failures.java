@@ -23,7 +23,7 @@ import workbook.NotStartedException;
  *       <td>no</td><td>the peer threw the connection away, with whatever it had not read</td></tr>
  *   <tr><td>{@code SocketException: Broken pipe} or {@code Connection reset by peer} (a write
  *       after RST)</td><td>no</td><td>the same connection, seen from the write side</td></tr>
- *   <tr><td>{@code SocketException: Socket is closed}, {@code ClosedChannelException}</td>
+ *   <tr><td>{@code SocketException: Socket closed} (or {@code Socket is closed}), {@code ClosedChannelException}</td>
  *       <td>no</td><td>our own side closed it; nothing will reopen it</td></tr>
  *   <tr><td>{@code IOException: Connection reset by peer} from a {@code SocketChannel}</td>
  *       <td>no</td><td>a reset again, reported by NIO as a plain {@code IOException}: a rule that

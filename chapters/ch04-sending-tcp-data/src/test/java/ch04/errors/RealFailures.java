@@ -66,7 +66,7 @@ final class RealFailures {
         }
     }
 
-    /** What a read throws on a socket we have closed ourselves: {@code SocketException: Socket is closed}. */
+    /** What a read throws on a socket we have closed ourselves: {@code SocketException: Socket closed}. */
     static IOException readOnClosedSocket() throws IOException {
         try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); var client = new Socket()) {
             client.setSoTimeout((int) SOCKET_TIMEOUT.toMillis());
