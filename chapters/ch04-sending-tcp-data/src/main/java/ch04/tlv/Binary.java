@@ -13,15 +13,45 @@ import java.util.HexFormat;
  *
  * <p>Holds its own copy of the bytes: the constructor copies {@code value} and {@link #value()}
  * returns a copy, so a payload never changes after it is made. Two payloads with the same bytes are
- * equal, whatever arrays they were made from.
+ * equal, whatever arrays they were made from. The one exception is this package's decoder, which
+ * hands over with {@link #adopt} an array that nobody else holds, so a large value is not copied
+ * once more after it was read.
  *
  * @param value the bytes, 0 to {@link Frame#MAX_PAYLOAD_SIZE} of them to be writable
  */
 public record Binary(byte[] value) implements Payload {
 
+    /**
+     * The array that {@link #adopt} is handing to the constructor on this thread, or null. A
+     * record's constructors all go through the canonical one, so no second constructor can skip
+     * the copy: the canonical one must learn from outside its argument that its caller gives the
+     * array away.
+     */
+    private static final ThreadLocal<byte[]> HANDED_OVER = new ThreadLocal<>();
+
     /** Copies {@code value}, so later changes to the caller's array do not reach the payload. */
     public Binary {
-        value = value.clone();
+        byte[] handedOver = HANDED_OVER.get();
+        if (handedOver == null || handedOver != value) {
+            value = value.clone();
+        }
+    }
+
+    /**
+     * A payload that keeps {@code owned} itself instead of a copy: for an array that the caller
+     * made, filled, and gives away, such as the one {@link Frame#readBody} returns. Nobody may
+     * keep or change {@code owned} afterwards. Package-private, so only this package's readers can
+     * skip the copy; the public constructor always makes one.
+     */
+    static Binary adopt(byte[] owned) {
+        HANDED_OVER.set(owned);
+        try {
+            return new Binary(owned);
+        } finally {
+            // set(null) rather than remove(): the thread keeps its entry, and the next call
+            // allocates nothing.
+            HANDED_OVER.set(null);
+        }
     }
 
     /** A copy of the bytes. */

@@ -99,7 +99,9 @@ public final class Frame {
      * {@link #MAX_PAYLOAD_SIZE} before allocating anything. Allocates at most {@link #CHUNK_SIZE}
      * bytes for the value before its bytes arrive, and from then on memory in proportion to the
      * bytes that actually arrived (a small multiple of them), never in proportion to the length a
-     * peer claims. Reads nothing past the value. Does not close {@code in}.
+     * peer claims. Bytes waiting in the stream ({@code in.available()}) have arrived: a value that
+     * is all there is read into one array of exactly its length (exercise 4.3g, see
+     * {@link #capacity}). Reads nothing past the value. Does not close {@code in}.
      *
      * @param in the stream, positioned at the frame's length field
      * @param type the frame's type byte, already read; used in error messages
@@ -127,11 +129,11 @@ public final class Frame {
         }
         int length = (int) claimed;
         // Grow with the bytes that arrive: a header alone must not make us allocate what it claims.
-        byte[] value = new byte[Math.min(length, CHUNK_SIZE)];
+        byte[] value = new byte[capacity(in, length, 0)];
         int filled = 0;
         while (filled < length) {
             if (filled == value.length) {
-                value = Arrays.copyOf(value, (int) Math.min(length, 2L * value.length));
+                value = Arrays.copyOf(value, capacity(in, length, filled));
             }
             int n = in.read(value, filled, value.length - filled);
             if (n < 0) {
@@ -141,6 +143,38 @@ public final class Frame {
         }
         return value;
         // END 4.3b
+    }
+
+    /**
+     * How long {@link #readBody}'s array for a value of {@code length} bytes should be, when
+     * {@code filled} of them have been read and the array is full (or, with {@code filled} 0, not
+     * made yet): {@code min(length, filled + max(CHUNK_SIZE, filled, in.available()))}.
+     *
+     * <p>The claim alone earns {@link #CHUNK_SIZE} bytes and no more; bytes already read earn as
+     * many again, so a value that trickles in is copied a bounded number of times; bytes waiting in
+     * the stream have arrived, and earn their room at once. A value that is all there is gets one
+     * array of exactly its length; a header followed by nothing gets {@link #CHUNK_SIZE} bytes at
+     * most, whatever it claims. Asks {@code in.available()} only when the answer can change the
+     * result, so a small value costs no more than before. Reads nothing from {@code in}.
+     *
+     * @param in the stream the value comes from, positioned after the value's first
+     *     {@code filled} bytes
+     * @param length the value's length as the length field claims it, 0 to
+     *     {@link #MAX_PAYLOAD_SIZE}, already checked
+     * @param filled how many of the value's bytes have been read, 0 to {@code length}
+     * @return the new array length: at most {@code length}, more than {@code filled} when
+     *     {@code filled < length}
+     * @throws IOException if {@code in.available()} fails
+     */
+    static int capacity(InputStream in, int length, int filled) throws IOException {
+        // SOLUTION 4.3g
+        long room = Math.max(CHUNK_SIZE, filled);
+        if (filled + room < length) {
+            // What is waiting in the stream has arrived and can be trusted; the claim cannot.
+            room = Math.max(room, in.available());
+        }
+        return (int) Math.min(length, filled + room);
+        // END 4.3g
     }
 
     /**
