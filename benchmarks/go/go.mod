@@ -1,0 +1,3 @@
+module workbook/benchmarks/tlvgo
+
+go 1.19
