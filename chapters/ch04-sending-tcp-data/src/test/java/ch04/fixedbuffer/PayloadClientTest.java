@@ -90,6 +90,24 @@ class PayloadClientTest {
 
     @Test
     @Tag("4.1c")
+    void should_refuse_a_timeout_under_one_millisecond_which_java_reads_as_wait_forever() throws Exception {
+        // GIVEN a server that closes at once, so that even a download that should not start ends quickly
+        try (var server = LoopbackServer.start(c -> { })) {
+            for (Duration timeout : List.of(Duration.ZERO, Duration.ofNanos(999_999))) {
+                // WHEN the client is given a timeout that is 0 in whole milliseconds
+                Throwable thrown = Thrown.by(() -> PayloadClient.download(server.address(), 64, timeout, n -> { }));
+                // THEN it refuses it: setSoTimeout(0) and connect(address, 0) mean no timeout at all
+                assertThat(thrown)
+                        .as("download with a timeout of %s (%d ms): expected an IllegalArgumentException, because"
+                                + " Java reads a 0 ms socket timeout as \"wait forever\"; got %s", timeout,
+                                timeout.toMillis(), thrown == null ? "a download" : thrown)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
+    @Test
+    @Tag("4.1c")
     void should_move_the_chapters_16_MiB_through_a_512_KiB_buffer_in_many_reads() throws Exception {
         // GIVEN Listing 4-1's server with a random 16 MiB payload
         byte[] payload = PayloadServer.randomPayload(PayloadServer.PAYLOAD_SIZE, new Random(4));

@@ -70,6 +70,27 @@ class PayloadServerTest {
 
     @Test
     @Tag("4.1b")
+    void should_send_the_payload_itself_and_not_as_many_zero_bytes() throws Exception {
+        // GIVEN a payload from randomPayload, which must be the generator's bytes: a payload of zeros
+        // would let a server that sends new byte[payload.length] pass every test here
+        byte[] payload = PayloadServer.randomPayload(4096, new Random(6));
+        byte[] expected = new byte[4096];
+        new Random(6).nextBytes(expected);
+        assertThat(payload).as("randomPayload(4096, new Random(6)): expected the generator's next 4096 bytes,"
+                + " the same as new Random(6).nextBytes gives").isEqualTo(expected);
+        try (var server = PayloadServer.start(payload);
+             var client = connect(server.address(), TIMEOUT_MILLIS)) {
+            // WHEN a client reads until the stream ends
+            byte[] got = readToEnd(client, "the client received %d of 4096 bytes and then nothing for %d ms,"
+                    + " and no end of stream; write the whole payload, then close the connection");
+            // THEN it has those very bytes
+            assertThat(got).as("the bytes a client receives from a server of 4096 random bytes: expected exactly"
+                    + " the payload, the same bytes in the same order").isEqualTo(payload);
+        }
+    }
+
+    @Test
+    @Tag("4.1b")
     void should_send_an_empty_payload_as_an_immediate_end_of_stream() throws Exception {
         try (var server = PayloadServer.start(new byte[0]);
              var client = connect(server.address(), TIMEOUT_MILLIS)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,24 @@ class SentenceClientTest {
                     .as("4.2c: what the server read after the client finished; -1 means the client"
                             + " closed its socket (use try-with-resources)")
                     .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    @Tag("4.2c")
+    void should_refuse_a_timeout_under_one_millisecond_which_java_reads_as_wait_forever() throws Exception {
+        // GIVEN a server that closes at once, so that even a client that should not start ends quickly
+        try (var server = LoopbackServer.start(c -> { })) {
+            for (Duration timeout : List.of(Duration.ZERO, Duration.ofNanos(999_999))) {
+                // WHEN the client is given a timeout that is 0 in whole milliseconds
+                Throwable thrown = Thrown.by(() -> SentenceClient.words(server.address(), timeout));
+                // THEN it refuses it: setSoTimeout(0) and connect(address, 0) mean no timeout at all
+                assertThat(thrown)
+                        .as("words with a timeout of %s (%d ms): expected an IllegalArgumentException, because"
+                                + " Java reads a 0 ms socket timeout as \"wait forever\"; got %s", timeout,
+                                timeout.toMillis(), thrown == null ? "a list of words" : thrown)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
     }
 

@@ -252,6 +252,49 @@ class WordScannerTest {
 
     @Test
     @Tag("4.2b")
+    void should_hand_over_the_bad_bytes_starting_with_the_byte_at_the_offset() {
+        // GIVEN streams whose bad sequence starts at a known offset, after a good word or straight away
+        record Bad(String hex, int offset, String why) { }
+        for (Bad bad : List.of(
+                new Bad("ff", 0, "a byte that never occurs in UTF-8"),
+                new Bad("6f6b20" + "80", 3, "a continuation byte with no lead"),
+                new Bad("6f6b20" + "e341", 3, "a three-byte character cut short by 'A'"),
+                new Bad("6f6b20" + "e380", 3, "a three-byte character cut short by the end of the stream"))) {
+            byte[] input = HexFormat.of().parseHex(bad.hex());
+            var scanner = new WordScanner(new ByteArrayInputStream(input));
+            // WHEN scanned to the failure
+            Throwable thrown = Thrown.by(() -> allWords(scanner));
+            // THEN the exception's bytes() begin with the byte where the bad sequence starts
+            assertThat(thrown).as("scanning %s (bytes %s): expected a MalformedUtf8Exception, got %s", bad.why(),
+                    bad.hex(), thrown).isInstanceOf(MalformedUtf8Exception.class);
+            var e = (MalformedUtf8Exception) thrown;
+            assertThat(e.offset()).as("offset() for %s (bytes %s)", bad.why(), bad.hex()).isEqualTo(bad.offset());
+            assertThat(e.bytes())
+                    .as("bytes() for %s (bytes %s): expected the bad sequence as far as it was read, starting with"
+                            + " the byte at offset %d, 0x%02x", bad.why(), bad.hex(), bad.offset(),
+                            input[bad.offset()] & 0xFF)
+                    .isNotEmpty().startsWith(input[bad.offset()]);
+        }
+    }
+
+    @Test
+    @Tag("4.2b")
+    void should_say_how_a_refused_word_starts() {
+        // GIVEN a word of 26 letters and a limit of 20 bytes
+        var scanner = new WordScanner(new ByteArrayInputStream("abcdefghijklmnopqrstuvwxyz ok".getBytes(UTF_8)), 20);
+        // WHEN scanned
+        Throwable thrown = Thrown.by(scanner::nextWord);
+        // THEN the message shows how the word starts, so a reader can find the peer's bad word
+        assertThat(thrown).as("scanning a 26-byte word with a limit of 20: expected a TokenTooLongException, got %s",
+                thrown).isInstanceOf(TokenTooLongException.class);
+        assertThat(thrown.getMessage())
+                .as("the message of a TokenTooLongException for the word abcdefghijklmnopqrstuvwxyz: expected it to"
+                        + " show how the word starts, \"abcdefgh...; pass the word's first bytes as head")
+                .contains("\"abcdefgh");
+    }
+
+    @Test
+    @Tag("4.2b")
     void should_stay_failed_after_a_failure() {
         var scanner = new WordScanner(bytes("ff20616263"));
         assertThat(Thrown.by(scanner::nextWord)).as("4.2b: first call on a malformed stream")

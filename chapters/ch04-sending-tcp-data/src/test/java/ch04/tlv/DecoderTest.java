@@ -3,6 +3,7 @@ package ch04.tlv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,12 +14,19 @@ import org.junit.jupiter.api.Test;
  * Exercise 4.3e: the refactored decode, which dispatches on the type byte it has read and never
  * puts it back.
  *
- * <p>The checks shared with the other design live in {@link DecoderChecks}.
+ * <p>The checks shared with the other design live in {@link DecoderChecks} and
+ * {@link DecodedPayloadContract}.
  */
 @Tag("4.3")
-class DecoderTest {
+@Tag("4.3e") // for the tests inherited from DecodedPayloadContract
+class DecoderTest implements DecodedPayloadContract {
 
     private static final Design D = Design.REFACTORED;
+
+    @Override
+    public Object decode(InputStream in) throws IOException {
+        return Decoder.decode(in);
+    }
 
     @Test
     @Tag("4.3e")

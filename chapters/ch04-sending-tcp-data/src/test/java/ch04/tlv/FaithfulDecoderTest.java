@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,12 +14,19 @@ import org.junit.jupiter.api.Test;
  * Exercise 4.3d: the faithful port of the chapter's decode (Listing 4-9), which puts the type
  * byte back.
  *
- * <p>The checks shared with the other design live in {@link DecoderChecks}.
+ * <p>The checks shared with the other design live in {@link DecoderChecks} and
+ * {@link DecodedPayloadContract}.
  */
 @Tag("4.3")
-class FaithfulDecoderTest {
+@Tag("4.3d") // for the tests inherited from DecodedPayloadContract
+class FaithfulDecoderTest implements DecodedPayloadContract {
 
     private static final Design D = Design.FAITHFUL;
+
+    @Override
+    public Object decode(InputStream in) throws IOException {
+        return ch04.tlv.faithful.Decoder.decode(in);
+    }
 
     @Test
     @Tag("4.3d")
@@ -160,5 +169,27 @@ class FaithfulDecoderTest {
                 () -> ch04.tlv.faithful.Text.readFrom(new ByteArrayInputStream(new byte[0])));
         assertThat(e).as("the exception for an empty stream: no byte of a frame arrived, so a plain EOFException,"
                 + " not a truncated frame (reread 4.3d)").isNotInstanceOf(TruncatedFrameException.class);
+    }
+
+    @Test
+    @Tag("4.3d")
+    void should_let_each_variant_refuse_a_type_byte_of_zero_instead_of_taking_it_for_the_end() {
+        // GIVEN a frame whose type byte is 0
+        byte[] frame = {0, 0, 0, 0, 1, 'x'};
+        for (boolean binary : new boolean[] {true, false}) {
+            // WHEN a variant's readFrom reads it
+            String variant = binary ? "faithful Binary.readFrom" : "faithful Text.readFrom";
+            FrameTypeException e = Expect.thrown(FrameTypeException.class, variant + " on a frame of type 0,"
+                    + " a byte that arrived; only read() == -1 is the end of the stream",
+                    () -> {
+                        if (binary) {
+                            ch04.tlv.faithful.Binary.readFrom(new ByteArrayInputStream(frame));
+                        } else {
+                            ch04.tlv.faithful.Text.readFrom(new ByteArrayInputStream(frame));
+                        }
+                    });
+            // THEN the error names the type it read
+            assertThat(e.type()).as("type() when %s meets a type byte of 0", variant).isZero();
+        }
     }
 }

@@ -93,4 +93,24 @@ class PayloadEqualityTest {
         assertThat(payload).as("a payload after the caller changed its array: the record keeps a copy (reread 4.3f)")
                 .isEqualTo(new Binary(new byte[] {1, 2, 3}));
     }
+
+    @Test
+    @Tag("4.3f")
+    void should_spread_the_hash_codes_of_different_payloads() {
+        // GIVEN the 256 payloads of one byte each, in both designs
+        Set<Integer> hashes = new HashSet<>();
+        Set<Integer> faithfulHashes = new HashSet<>();
+        for (int b = 0; b < 256; b++) {
+            // WHEN hashed
+            hashes.add(new Binary(new byte[] {(byte) b}).hashCode());
+            faithfulHashes.add(new ch04.tlv.faithful.Binary(new byte[] {(byte) b}).hashCode());
+        }
+        // THEN they do not share a handful of values: a hash code that ignores the bytes is legal, but it
+        // puts every payload of a HashSet or HashMap in one bucket, and each lookup compares them all
+        assertThat(hashes.size()).as("distinct hash codes of the 256 one-byte Binary payloads: expected at least"
+                + " 128, got %d; hash the bytes, as Arrays.hashCode does", hashes.size()).isGreaterThanOrEqualTo(128);
+        assertThat(faithfulHashes.size()).as("distinct hash codes of the 256 one-byte faithful Binary payloads:"
+                + " expected at least 128, got %d; hash the bytes, as Arrays.hashCode does", faithfulHashes.size())
+                .isGreaterThanOrEqualTo(128);
+    }
 }

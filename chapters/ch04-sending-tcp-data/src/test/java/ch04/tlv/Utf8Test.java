@@ -49,6 +49,23 @@ class Utf8Test {
         assertThat(e.offset()).as("offset() of %s (reread 4.3c)", what).isEqualTo(offset);
     }
 
+    @ParameterizedTest(name = "{0}: {1} spans 1 byte at offset {2}")
+    @CsvSource({
+        "a stray continuation byte,    61 80 62,    1",
+        "a byte UTF-8 never uses,      61 ff,       1",
+    })
+    @Tag("4.3c")
+    void should_say_how_many_bytes_the_malformed_sequence_spans(String what, String hex, int offset) {
+        // GIVEN a value with one byte that no sequence of UTF-8 can hold
+        byte[] bytes = Golden.hex(hex);
+        // WHEN decoded THEN the exception says where the bad sequence starts and that it is 1 byte long
+        MalformedTextException e = Expect.thrown(MalformedTextException.class,
+                "Utf8.decode of " + what + " (" + hex + ")", () -> Utf8.decode(bytes));
+        assertThat(e.offset()).as("offset() of %s in %s", what, hex).isEqualTo(offset);
+        assertThat(e.length()).as("length() of %s in %s: expected 1, the one byte that cannot be UTF-8", what, hex)
+                .isEqualTo(1);
+    }
+
     @Test
     @Tag("4.3c")
     void should_keep_a_replacement_character_that_was_really_sent() throws Exception {

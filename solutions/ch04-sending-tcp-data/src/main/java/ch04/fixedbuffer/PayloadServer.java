@@ -59,13 +59,8 @@ public final class PayloadServer implements AutoCloseable {
     public static PayloadServer start(byte[] payload) throws IOException {
         // SOLUTION 4.1b
         Objects.requireNonNull(payload, "payload");
-        var listener = new ServerSocket();
-        try {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        } catch (IOException e) {
-            listener.close();
-            throw e;
-        }
+        // Port 0: any free port. The constructor binds, and closes the socket itself if binding fails.
+        var listener = new ServerSocket(0, 0, InetAddress.getLoopbackAddress());
         var server = new PayloadServer(listener, payload);
         Thread.ofVirtual().name("payload-accept").start(server::acceptLoop);
         return server;

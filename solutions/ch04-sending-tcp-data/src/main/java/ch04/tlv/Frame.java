@@ -78,13 +78,12 @@ public final class Frame {
         if (value.length > MAX_PAYLOAD_SIZE) {
             throw new FrameTooLargeException(type, value.length, MAX_PAYLOAD_SIZE);
         }
-        byte[] header = {
-            type,
-            (byte) (value.length >>> 24),
-            (byte) (value.length >>> 16),
-            (byte) (value.length >>> 8),
-            (byte) value.length,
-        };
+        byte[] header = new byte[HEADER_SIZE];
+        header[0] = type;
+        header[1] = (byte) (value.length >>> 24);
+        header[2] = (byte) (value.length >>> 16);
+        header[3] = (byte) (value.length >>> 8);
+        header[4] = (byte) value.length;
         out.write(header);
         out.write(value);
         return (long) HEADER_SIZE + value.length;
