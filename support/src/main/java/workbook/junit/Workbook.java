@@ -17,11 +17,6 @@ final class Workbook {
         return System.getProperty("workbook.sources", "src/main/java");
     }
 
-    /** The command that runs this module's tests; exercise and section runs add {@code -Dgroups=}. */
-    static String run() {
-        return System.getProperty("workbook.replay", "mvn test");
-    }
-
     /** Where the progress table and the results file are written. */
     static String reports() {
         return System.getProperty("workbook.reports", "target/surefire-reports");
