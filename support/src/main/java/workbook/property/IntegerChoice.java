@@ -40,43 +40,27 @@ final class IntegerChoice {
     }
 
     long draw(Source source) {
-        long value = value(source.choose(lastCode, r -> sample(source, r)));
+        long value = value(source.choose(lastCode, bias -> bias.integerCode(this)));
         source.remember(value);
         return value;
     }
 
-    /**
-     * Where random tries look: the edges; small codes (values near 0 or the bound nearest 0,
-     * where a uniform draw over 2^32 values almost never lands); values next to one drawn
-     * earlier in the same try (bugs that need two equal or adjacent numbers); else anywhere.
-     */
-    private long sample(Source source, java.util.SplittableRandom r) {
-        int edge = source.edgePick(r, edges.length);
-        if (edge >= 0) {
-            return edges[edge];
-        }
-        return switch (r.nextInt(8)) {
-            case 0, 1 -> {
-                long small = (1L << r.nextInt(1, 17)) - 1;
-                yield Source.uniform(r, Long.compareUnsigned(lastCode, small) < 0 ? lastCode : small);
-            }
-            case 2, 3 -> near(source, r);
-            default -> Source.uniform(r, lastCode);
-        };
+    long min() {
+        return min;
     }
 
-    private long near(Source source, java.util.SplittableRandom r) {
-        long[] earlier = source.recall(r);
-        if (earlier.length == 0) {
-            return Source.uniform(r, lastCode);
-        }
-        long value;
-        try {
-            value = Math.addExact(earlier[0], r.nextBoolean() ? r.nextInt(-1, 2) : r.nextInt(-4, 5));
-        } catch (ArithmeticException e) {
-            value = earlier[0];
-        }
-        return code(Math.max(min, Math.min(max, value)));
+    long max() {
+        return max;
+    }
+
+    /** The largest code: the range holds lastCode + 1 values (unsigned). */
+    long lastCode() {
+        return lastCode;
+    }
+
+    /** The codes of the range's edge values (its bounds and their neighbours, 0, 1, -1). */
+    long[] edges() {
+        return edges;
     }
 
     long value(long code) {

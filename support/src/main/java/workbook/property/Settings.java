@@ -16,7 +16,8 @@ import java.time.Duration;
  *       20,000 replays). Well inside a 10 s JUnit timeout, so the report, not the timeout, ends the test.
  *   <li>{@code property.maxTrySeconds=N}: how long the tries may take before a failure is found
  *       (default 5 s); then the property passes on the tries it made, with a note on stderr.
- *   <li>{@code workbook.replay}: the command a failure report tells to run (default {@code mvn test}).
+ *   <li>{@code workbook.replay}: the command a failure report tells to run (default {@code mvn test}),
+ *       read by {@link workbook.Rerun} for the kit and the JUnit machinery alike.
  * </ul>
  */
 final class Settings {
@@ -91,9 +92,5 @@ final class Settings {
             hash = (hash ^ (b & 0xFF)) * 0x100000001B3L;
         }
         return hash & Long.MAX_VALUE; // non-negative, so the replay command needs no quoting
-    }
-
-    static String replayPrefix() {
-        return System.getProperty("workbook.replay", "mvn test");
     }
 }

@@ -59,7 +59,7 @@ class BudgetTest {
         System.setProperty("property.maxTrySeconds", "8");
         assertThat(Settings.shrinkTime()).isEqualTo(Duration.ofMillis(500));
         assertThat(Settings.tryTime()).isEqualTo(Duration.ofSeconds(8));
-        assertThat(new Spec("T#m").shrinkTime()).isEqualTo(Duration.ofMillis(500));
+        assertThat(Property.forAll(Gen.booleans()).spec().shrinkTime()).isEqualTo(Duration.ofMillis(500));
         System.setProperty("property.shrinkSeconds", "soon");
         assertThatThrownBy(Settings::shrinkTime).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-Dproperty.shrinkSeconds must be a positive number of seconds");
@@ -101,9 +101,9 @@ class BudgetTest {
         });
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.shrinkNote()).startsWith("shrinking stopped at its budget (20000 replays or 0.2 s");
-        assertThat(result.shrinkReplays()).isBetween(39, 41);
-        assertThat((java.util.List<?>) result.args().get(0)).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(result.counterexample().shrinking().stoppedEarly()).startsWith("shrinking stopped at its budget (20000 replays or 0.2 s");
+        assertThat(result.counterexample().shrinking().replays()).isBetween(39, 41);
+        assertThat((java.util.List<?>) result.counterexample().args().get(0)).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -131,9 +131,9 @@ class BudgetTest {
         }
 
         assertThat(result.passed()).isTrue();
-        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Note: " + result.triesNote() + System.lineSeparator());
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Note: " + result.tries().stoppedEarly() + System.lineSeparator());
         assertThat(calls.get()).isBetween(50, 51);
-        assertThat(result.triesNote()).contains("passed " + calls.get() + " of its 10000 tries")
+        assertThat(result.tries().stoppedEarly()).contains("passed " + calls.get() + " of its 10000 tries")
                 .contains("-Dproperty.maxTrySeconds=N allows more");
     }
 
@@ -183,7 +183,7 @@ class BudgetTest {
         worker.join(10_000);
 
         assertThat(worker.isAlive()).isFalse();
-        assertThat(result[0].shrinkNote()).isEqualTo("shrinking was interrupted; this is the simplest case found so far");
-        assertThat(store.load("interrupted")).isNotNull().isEqualTo(result[0].choices());
+        assertThat(result[0].counterexample().shrinking().stoppedEarly()).isEqualTo("shrinking was interrupted; this is the simplest case found so far");
+        assertThat(store.load("interrupted")).isNotNull().isEqualTo(result[0].counterexample().choices());
     }
 }
