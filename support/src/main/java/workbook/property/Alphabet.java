@@ -34,9 +34,9 @@ public final class Alphabet {
     private final int[] hi;
     private final long[] below;
     private final long size;
-    private final long origin; // index of the simplest member
-    private final long bmpSize;
-    private final long[] edges;
+    final long origin;  // index of the simplest member, which choice 0 draws
+    final long bmpSize; // how many members lie in the Basic Multilingual Plane (they come first)
+    final long[] edges; // indexes of the edge members: lowest, highest, simplest, UTF-8 length boundaries
 
     private Alphabet(int[] lo, int[] hi) {
         this.lo = lo;
@@ -144,21 +144,6 @@ public final class Alphabet {
         }
         long choice = source.choose(size - 1, bias -> bias.alphabetIndex(this));
         return codePointAt(Math.floorMod(origin + choice, size));
-    }
-
-    /** The index of the simplest member, which choice 0 draws. */
-    long origin() {
-        return origin;
-    }
-
-    /** How many members lie in the Basic Multilingual Plane (they come first). */
-    long bmpSize() {
-        return bmpSize;
-    }
-
-    /** The indexes of the edge members: lowest, highest, simplest, and the UTF-8 length boundaries. */
-    long[] edges() {
-        return edges;
     }
 
     int codePointAt(long index) {

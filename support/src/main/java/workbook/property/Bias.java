@@ -88,12 +88,12 @@ final class Bias {
      * that need two equal or adjacent numbers); else anywhere in the range.
      */
     long integerCode(IntegerChoice range) {
-        long[] edges = range.edges();
+        long[] edges = range.edges;
         int edge = edge(edges.length);
         if (edge >= 0) {
             return edges[edge];
         }
-        long lastCode = range.lastCode();
+        long lastCode = range.lastCode;
         return switch (random.nextInt(8)) {
             case 0, 1 -> {
                 long small = (1L << random.nextInt(1, 17)) - 1;
@@ -107,7 +107,7 @@ final class Bias {
     private long near(IntegerChoice range) {
         int known = Math.min(remembered, recent.length);
         if (known == 0) {
-            return uniform(random, range.lastCode());
+            return uniform(random, range.lastCode);
         }
         long earlier = recent[random.nextInt(known)];
         long value;
@@ -116,7 +116,7 @@ final class Bias {
         } catch (ArithmeticException e) {
             value = earlier;
         }
-        return range.code(Math.max(range.min(), Math.min(range.max(), value)));
+        return range.code(Math.max(range.min, Math.min(range.max, value)));
     }
 
     /** Notes an integer this try drew, so later draws can land on it or next to it. */
@@ -151,17 +151,17 @@ final class Bias {
      * else half the time in the Basic Multilingual Plane, where most text lives; else anywhere.
      */
     long alphabetIndex(Alphabet alphabet) {
-        long[] edges = alphabet.edges();
+        long[] edges = alphabet.edges;
         long index;
         int edge = edge(edges.length);
         if (edge >= 0) {
             index = edges[edge];
         } else if (random.nextBoolean()) {
-            index = random.nextLong(alphabet.bmpSize());
+            index = random.nextLong(alphabet.bmpSize);
         } else {
             index = random.nextLong(alphabet.size());
         }
-        return Math.floorMod(index - alphabet.origin(), alphabet.size());
+        return Math.floorMod(index - alphabet.origin, alphabet.size());
     }
 
     /** Uniform in [0, n], n read as unsigned. */

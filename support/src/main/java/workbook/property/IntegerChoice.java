@@ -9,13 +9,13 @@ package workbook.property;
  * {@code longs(Long.MIN_VALUE, Long.MAX_VALUE)} has 2^64 codes.
  */
 final class IntegerChoice {
-    private final long min;
-    private final long max;
+    final long min;
+    final long max;
     private final long positives; // with 0 in range: how many values above 0
     private final long negatives; // with 0 in range: how many values below 0 (unsigned)
     private final long paired;    // with 0 in range: min(positives, negatives)
-    private final long lastCode;
-    private final long[] edges;
+    final long lastCode;  // the largest code: the range holds lastCode + 1 values (unsigned)
+    final long[] edges;   // the codes of the edge values: the bounds and their neighbours, 0, 1, -1
 
     IntegerChoice(long min, long max) {
         if (min > max) {
@@ -43,24 +43,6 @@ final class IntegerChoice {
         long value = value(source.choose(lastCode, bias -> bias.integerCode(this)));
         source.remember(value);
         return value;
-    }
-
-    long min() {
-        return min;
-    }
-
-    long max() {
-        return max;
-    }
-
-    /** The largest code: the range holds lastCode + 1 values (unsigned). */
-    long lastCode() {
-        return lastCode;
-    }
-
-    /** The codes of the range's edge values (its bounds and their neighbours, 0, 1, -1). */
-    long[] edges() {
-        return edges;
     }
 
     long value(long code) {

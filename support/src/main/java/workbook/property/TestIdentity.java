@@ -153,11 +153,19 @@ final class TestIdentity {
         return false;
     }
 
+    /** Whether {@code m} carries {@code @Testable}, at any depth of meta-annotation ({@code @ParameterizedTest} has it through {@code @TestTemplate}). */
     private static boolean testable(Method m) {
+        List<Class<? extends Annotation>> types = new ArrayList<>();
         for (Annotation a : m.getAnnotations()) {
-            for (Annotation meta : a.annotationType().getAnnotations()) {
-                if (meta.annotationType().getName().equals(TESTABLE)) {
-                    return true;
+            types.add(a.annotationType());
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).getName().equals(TESTABLE)) {
+                return true;
+            }
+            for (Annotation meta : types.get(i).getAnnotations()) {
+                if (!types.contains(meta.annotationType())) {
+                    types.add(meta.annotationType());
                 }
             }
         }
