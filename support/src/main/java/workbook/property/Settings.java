@@ -15,7 +15,8 @@ import java.time.Duration;
  *   <li>{@code property.shrinkSeconds=N}: how long shrinking may take (default 3 s; it also stops at
  *       20,000 replays). Well inside a 10 s JUnit timeout, so the report, not the timeout, ends the test.
  *   <li>{@code property.maxTrySeconds=N}: how long the tries may take before a failure is found
- *       (default 5 s); then the property passes on the tries it made, with a note on stderr.
+ *       (default 5 s); then the property passes on the tries it made, with a note on stderr. Not
+ *       in a replay ({@code property.seed}), which must reach the try that failed.
  *   <li>{@code workbook.replay}: the command a failure report tells to run (default {@code mvn test}),
  *       read by {@link workbook.Rerun} for the kit and the JUnit machinery alike.
  * </ul>

@@ -138,6 +138,35 @@ class BudgetTest {
     }
 
     @Test
+    @DisplayName("a replay (-Dproperty.seed) runs all its tries past the try budget: it must reach the try that failed")
+    void should_not_stop_a_replay_at_the_try_budget() {
+        // GIVEN a property that fails only on its 80th try, where every try takes 2 ms and the budget is 100 ms
+        AtomicInteger calls = new AtomicInteger();
+        var checker = forAll(Gen.integers(0, 9)).tries(100);
+        checker.spec().store = null;
+        checker.spec().maxTryTime = Duration.ofMillis(100);
+        AtomicLong now = new AtomicLong();
+        checker.spec().clock = now::get;
+        System.setProperty("property.seed", "42");
+        Result result;
+        try {
+            // WHEN it is replayed with the seed from its report
+            result = checker.run(x -> {
+                now.addAndGet(2_000_000);
+                if (calls.incrementAndGet() == 80) {
+                    throw new AssertionError("the 80th try");
+                }
+            });
+        } finally {
+            System.clearProperty("property.seed");
+        }
+
+        // THEN it reaches the failing try instead of passing on the first 50
+        assertThat(result.passed()).isFalse();
+        assertThat(result.tries().made()).isEqualTo(80);
+    }
+
+    @Test
     @DisplayName("a failure is saved as soon as it is found, before shrinking, so a timeout cannot lose it")
     void should_save_the_failure_before_shrinking() {
         FailureStore store = new FailureStore(failures);
