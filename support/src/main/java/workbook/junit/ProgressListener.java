@@ -16,6 +16,7 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import workbook.Rerun;
 
 /**
  * Collects how each exercise's tests ended and, when the run is over, prints the progress table
@@ -111,7 +112,7 @@ public final class ProgressListener implements TestExecutionListener {
         }
         Progress progress = new Progress(catalogue, all);
         console.println();
-        console.print(progress.consoleTable(Workbook.subject(), Workbook.sources(), Workbook.run()));
+        console.print(progress.consoleTable(Workbook.subject(), Workbook.sources(), Rerun.command()));
         console.flush();
         try {
             Path dir = Path.of(Workbook.reports());

@@ -21,22 +21,9 @@ final class Workbook {
         return System.getProperty("workbook.sources", "src/main/java");
     }
 
-    /**
-     * The command that runs this module's tests, written for a Unix shell; exercise and section runs
-     * add {@code -Dgroups=}, and {@link workbook.Shell#command} writes it for the reader's shell.
-     */
-    static String run() {
-        return System.getProperty("workbook.replay", "./mvnw test");
-    }
-
     /** An exercise's file ({@code file} relative to {@link #sources()}), written for the reader's shell. */
     static String exerciseFile(String file) {
         return Shell.current().path(sources() + "/" + file);
-    }
-
-    /** The command that runs the tests of one exercise or section, written for the reader's shell. */
-    static String rerun(String id) {
-        return Shell.current().command(run() + " -Dgroups=" + id);
     }
 
     /** Where the progress table and the results file are written. */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import workbook.CauseChain;
 import workbook.NotStartedException;
+import workbook.Rerun;
 
 /**
  * Turns how a chapter's test ends into a lesson for the student.
@@ -91,15 +93,15 @@ public final class WorkbookExtension
      * @param catalogue where titles, files and anchors come from; may be null
      */
     static Throwable lesson(Optional<String> exercise, String test, Throwable thrown, Catalogue catalogue) {
-        NotStartedException stub = NotStartedException.findIn(thrown);
-        if (stub != null) {
-            return notStarted(stub.exerciseId(), exercise.orElse(stub.exerciseId()), catalogue);
+        Optional<NotStartedException> stub = CauseChain.find(thrown, NotStartedException.class);
+        if (stub.isPresent()) {
+            return notStarted(stub.get().exerciseId(), exercise.orElse(stub.get().exerciseId()), catalogue);
         }
         if (thrown instanceof TestAbortedException || exercise.isEmpty()) {
             return thrown;
         }
         String id = exercise.get();
-        TimeoutException timeout = find(thrown, TimeoutException.class);
+        TimeoutException timeout = CauseChain.find(thrown, TimeoutException.class).orElse(null);
         if (timeout != null) {
             TIMED_OUT.putIfAbsent(id, test);
             AssertionFailedError failure = new AssertionFailedError(id + " timed out: " + timeout.getMessage() + ".\n"
@@ -157,16 +159,7 @@ public final class WorkbookExtension
         Optional<Catalogue.Exercise> e = catalogue == null ? Optional.empty() : catalogue.exercise(id);
         return e.map(x -> "\n=> Exercise " + id + " (" + x.title() + "): reread " + x.read()
                         + "; your code is in " + Workbook.exerciseFile(x.file())
-                        + "; rerun just this with: " + Workbook.rerun(id))
+                        + "; rerun just this with: " + Rerun.groups(id))
                 .orElse("\n=> Exercise " + id);
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 }
