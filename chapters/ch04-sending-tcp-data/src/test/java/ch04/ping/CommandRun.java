@@ -12,6 +12,13 @@ import java.util.List;
  */
 record CommandRun(int status, String out, String err, Hooks hooks) {
 
+    /**
+     * How long the Ctrl+C hook may wait for the summary in these runs: far longer than any test
+     * may take, so a hook that is not told the summary is out hangs the test instead of passing
+     * a moment later.
+     */
+    static final java.time.Duration CTRL_C_GRACE = java.time.Duration.ofHours(1);
+
     /** The shutdown hooks the command registered and removed, kept instead of given to the JVM. */
     static final class Hooks implements Ping.ShutdownHooks {
         final List<Thread> added = new ArrayList<>();
@@ -38,7 +45,7 @@ record CommandRun(int status, String out, String err, Hooks hooks) {
         int status;
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
              var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Ping.run(args, o, e, session, hooks);
+            status = Ping.run(args, o, e, session, hooks, CTRL_C_GRACE);
         }
         return new CommandRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), hooks);
     }

@@ -52,6 +52,9 @@ class PingCommandTest {
         assertThat(optionsFor("-c0", "-i", "2s", "-W", "1m", "host:80"))
                 .as("options for -c0 -i 2s -W 1m host:80")
                 .isEqualTo(new PingOptions("host", 80, 0, Duration.ofSeconds(2), Duration.ofMinutes(1)));
+        assertThat(optionsFor("-W", "1.000000001", "-i", "0.01m", "host:80"))
+                .as("options for -W 1.000000001 -i 0.01m host:80: durations to the nanosecond")
+                .isEqualTo(new PingOptions("host", 80, 3, Duration.ofMillis(600), Duration.ofNanos(1_000_000_001)));
         assertThat(optionsFor("--fast", "-i", "0.25ms", "-c", "-1", "host:80"))
                 .as("options for --fast -i 0.25ms -c -1 host:80")
                 .isEqualTo(new PingOptions("host", 80, -1, Duration.ofNanos(250_000), PingOptions.DEFAULT_TIMEOUT));

@@ -2,6 +2,7 @@ package ch04.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -99,7 +102,7 @@ class PingProcessTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Djdk.net.hosts.file=" + hosts,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Ping.class.getName()));
+                "-cp", childClassPath(), Ping.class.getName()));
         command.addAll(List.of(args));
         String name = String.join("-", args).replaceAll("[^A-Za-z0-9.-]", "_");
         Path out = files.resolve(name + ".out");
@@ -125,6 +128,23 @@ class PingProcessTest {
                 throw new AssertionError("interrupted while waiting for ping " + String.join(" ", args), e);
             }
         });
+    }
+
+    /**
+     * Where the command's classes come from in this JVM: the tree under test, the support module
+     * and picocli. Taken from the classes themselves, not from {@code java.class.path}, which
+     * some launchers (IDEs, JUnit's console) fill with a single jar of their own.
+     */
+    private static String childClassPath() {
+        return Stream.of(Ping.class, NotStartedException.class, picocli.CommandLine.class)
+                .map(c -> {
+                    try {
+                        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .distinct().collect(Collectors.joining(File.pathSeparator));
     }
 
     private static Child finished(CompletableFuture<Child> child) throws Exception {

@@ -3,7 +3,7 @@ package ch04.ping;
 import java.io.PrintStream;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,7 +115,7 @@ public final class Ping {
     public static void main(String[] args) {
         int status;
         try {
-            status = run(args, System.out, System.err, Pinger.system()::run, ShutdownHooks.JVM);
+            status = run(args, System.out, System.err, Pinger.system()::run, ShutdownHooks.JVM, CTRL_C_GRACE);
         } catch (NotStartedException stub) {
             System.err.println("ping: " + stub.getMessage());
             status = NOT_STARTED;
@@ -128,12 +128,14 @@ public final class Ping {
      * {@code session} and prints to {@code out} and {@code err}.
      *
      * <p>Ctrl+C: a hook in {@code hooks} interrupts this thread, which stops the run; this thread
-     * prints the summary, and the hook waits for it (at most {@link #CTRL_C_GRACE}) before the JVM
+     * prints the summary, and the hook waits for it (at most {@code ctrlCGrace}) before the JVM
      * goes. The hook is removed once the run is over.
      *
+     * @param ctrlCGrace how long the hook waits for the summary: {@link #CTRL_C_GRACE}
      * @return the exit status
      */
-    static int run(String[] args, PrintStream out, PrintStream err, Session session, ShutdownHooks hooks) {
+    static int run(String[] args, PrintStream out, PrintStream err, Session session, ShutdownHooks hooks,
+            Duration ctrlCGrace) {
         var command = new Ping();
         var commandLine = new CommandLine(command);
         try {
@@ -154,7 +156,7 @@ public final class Ping {
             err.println("ping: " + e.getMessage());
             return usage(commandLine, err);
         }
-        return ping(command.target, options, out, err, session, hooks);
+        return ping(command.target, options, out, err, session, hooks, ctrlCGrace);
     }
 
     private static int usage(CommandLine commandLine, PrintStream err) {
@@ -164,19 +166,16 @@ public final class Ping {
     }
 
     private static int ping(String target, PingOptions options, PrintStream out, PrintStream err, Session session,
-            ShutdownHooks hooks) {
+            ShutdownHooks hooks, Duration ctrlCGrace) {
         var report = new Report(target, options, out, err);
         Thread loop = Thread.currentThread();
-        var summaryPrinted = new CountDownLatch(1);
+        var summaryPrinted = new CompletableFuture<Void>();
         // Ctrl+C starts the JVM's shutdown, which runs this hook and then ends every thread. The hook
-        // stops the loop and holds the JVM until the loop's thread has printed the summary.
+        // stops the loop and holds the JVM until the loop's thread has printed the summary, or
+        // until the grace is over (a name lookup, for one, does not stop when interrupted).
         Thread ctrlC = new Thread(() -> {
             loop.interrupt();
-            try {
-                summaryPrinted.await(CTRL_C_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            summaryPrinted.completeOnTimeout(null, ctrlCGrace.toMillis(), TimeUnit.MILLISECONDS).join();
         }, "ping-ctrl-c");
         hooks.add(ctrlC);
         try {
@@ -187,7 +186,7 @@ public final class Ping {
             err.println("ping: unknown host " + options.host() + " (" + e.getMessage() + ")");
             return FAILURE;
         } finally {
-            summaryPrinted.countDown();
+            summaryPrinted.complete(null);
             try {
                 hooks.remove(ctrlC);
             } catch (IllegalStateException shuttingDown) {

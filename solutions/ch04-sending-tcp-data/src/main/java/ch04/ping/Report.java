@@ -72,7 +72,6 @@ final class Report implements Pinger.Listener {
                 + percent(summary.lossPercent()) + "% loss");
         summary.times().ifPresent(t -> out.println("connect min/avg/max/stddev = " + millis(t.min()) + "/"
                 + millis(t.average()) + "/" + millis(t.max()) + "/" + millis(t.stddev()) + " ms"));
-        out.flush();
     }
 
     /** Milliseconds with three decimals, as ping prints them: {@code 0.412}. */
