@@ -60,7 +60,9 @@ class PingCommandRunTest {
                 """);
         assertThat(run.status()).as("exit status when one attempt of three timed out").isEqualTo(Ping.FAILURE);
         assertThat(run.err()).as("stderr of a run that only timed out").isEmpty();
-        assertThat(clock.sleeps()).as("pauses: the interval less each attempt's time, none after the last")
+        assertThat(clock.sleeps()).as("pauses asked of the sleeper: the interval less each attempt's time, none after"
+                        + " an attempt that took longer, none after the last (an empty list means the pauses went"
+                        + " elsewhere, such as a real Thread.sleep)")
                 .containsExactly(Duration.ofMillis(1000).minus(micros(412)));
     }
 

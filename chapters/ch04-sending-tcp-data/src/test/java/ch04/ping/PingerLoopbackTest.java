@@ -129,7 +129,9 @@ class PingerLoopbackTest {
                 // THEN the run ends long before the timeout, interrupted, with no attempt
                 Pinger.Result result = outcome.get(TIMEOUT.toSeconds() + 2, TimeUnit.SECONDS);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertThat(result.ending()).as("how a run interrupted during its connect ends (took %s)", took)
+                assertThat(result.ending()).as("how a run interrupted during its %s connect ends (it took %s): a"
+                                + " Socket's connect on a platform thread ignores the interrupt and waits out its"
+                                + " timeout, a SocketChannel's stops at once", TIMEOUT, took)
                         .isEqualTo(Pinger.Ending.INTERRUPTED);
                 assertThat(took).as("time from the interrupt to the end of the run: a Socket's connect on a platform"
                         + " thread ignores interrupts and waits out its %s timeout, a SocketChannel's gives up"

@@ -207,7 +207,7 @@ class PingerTest {
             var listener = new RecordingListener();
             // WHEN the loop runs with count 0 or less
             Pinger.Result result = new Pinger(host -> LOOPBACK, connector, clock::nanoTime, clock::sleep)
-                    .run(options(count, ms(1000), ms(5000)), listener);
+                    .run(options(count, ms(200), ms(5000)), listener);
             // THEN it went on until the interrupt, which ended it without an attempt of its own
             assertThat(listener.attempts()).as("attempts reported with count %d before an interrupt in the sixth"
                     + " connect: the five that finished, and nothing for the interrupted one", count).hasSize(5);

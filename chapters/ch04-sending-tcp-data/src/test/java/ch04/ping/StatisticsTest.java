@@ -125,7 +125,9 @@ class StatisticsTest {
         Summary summary = summarize(attempts);
         // THEN four were sent, two connected, half were lost, and the times are the two connects'
         assertThat(summary).as("summary of a connect of 1 ms, a timeout, a connect of 3 ms and a refusal:"
-                        + " the average is 2 ms over the connects, not (1 + 3) / 4 = 1 ms over the attempts")
+                        + " 4 sent, 2 connected, half of them lost; the times are the connects' alone, an average of 2 ms"
+                        + " (not (1 + 3) / 4 = 1 ms over the attempts) and ping's deviation of 1 ms (the"
+                        + " population's; the sample's would be 1.414 ms)")
                 .isEqualTo(new Summary(4, 2, 50.0, Optional.of(new Summary.Times(ms(1), ms(2), ms(3), ms(1)))));
     }
 
@@ -180,10 +182,25 @@ class StatisticsTest {
                 Weighted.of(2, Gen.constant(anyNanos)),
                 Weighted.of(1, Gen.constant(Gen.longs(0, 5_000))),
                 Weighted.of(2, anyNanos.map(base -> Gen.longs(0, 1_000).map(d -> base + d)))));
-        return nanos.flatMap(times -> Gen.lists(Gen.combine(Gen.integers(0, 9), times, (kind, t) ->
-                kind < 6 ? (Attempt) new Attempt.Connected(1, Duration.ofNanos(t))
-                        : kind < 9 ? new Attempt.TimedOut(1, Duration.ofNanos(t))
-                        : new Attempt.Failed(1, Duration.ofNanos(t), REFUSED)), 0, 40));
+        Gen<List<Attempt>> unnumbered = nanos.flatMap(times -> Gen.lists(Gen.combine(Gen.integers(0, 9), times,
+                (kind, t) -> kind < 6 ? (Attempt) new Attempt.Connected(0, Duration.ofNanos(t))
+                        : kind < 9 ? new Attempt.TimedOut(0, Duration.ofNanos(t))
+                        : new Attempt.Failed(0, Duration.ofNanos(t), REFUSED)), 0, 40));
+        return unnumbered.map(StatisticsTest::numbered);
+    }
+
+    /** The same attempts numbered from 1, as a run numbers them (the numbers do not count here). */
+    private static List<Attempt> numbered(List<Attempt> attempts) {
+        List<Attempt> numbered = new ArrayList<>();
+        for (Attempt a : attempts) {
+            long n = numbered.size() + 1;
+            numbered.add(switch (a) {
+                case Attempt.Connected c -> new Attempt.Connected(n, c.elapsed());
+                case Attempt.TimedOut t -> new Attempt.TimedOut(n, t.elapsed());
+                case Attempt.Failed f -> new Attempt.Failed(n, f.elapsed(), f.cause());
+            });
+        }
+        return List.copyOf(numbered);
     }
 
     @Test
