@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +24,11 @@ import workbook.NotStartedException;
 import workbook.fixtures.LoopbackServer;
 
 /**
- * 4.7d as a user runs it: {@code ping} in a JVM of its own, its exit status and its output. The four
- * runs start together before the tests (a JVM takes a moment to start), and each test checks one.
- * They start only once the command runs in this JVM: until then each test reports the stub the
- * command reached, without starting a JVM to find it.
- * Every target is on 127.0.0.1, and the child resolves names from a hosts file of its own
+ * 4.7d as a user runs it: {@code ping} in a JVM of its own, its exit status and its output. Each
+ * test starts one JVM and waits for it, one at a time: JVMs started together on a loaded machine
+ * can take longer to start than any bound a test may set. They start only once the command runs in
+ * this JVM: until then each test reports the stub the command reached, without starting a JVM to
+ * find it. Every target is on 127.0.0.1, and the child resolves names from a hosts file of its own
  * ({@code -Djdk.net.hosts.file}), so the unknown host is known to be unknown without asking the
  * network.
  */
@@ -45,11 +44,7 @@ class PingProcessTest {
 
     private static LoopbackServer server;
     private static LoopbackPorts.Refusing refusing;
-    private static final List<Process> children = new ArrayList<>();
-    private static CompletableFuture<Child> listening;
-    private static CompletableFuture<Child> refused;
-    private static CompletableFuture<Child> unknown;
-    private static CompletableFuture<Child> usage;
+    private static Path hosts;
     private static NotStartedException stub;
 
     /** One finished child: its exit status and output. */
@@ -70,26 +65,19 @@ class PingProcessTest {
     }
 
     @BeforeAll
-    static void startChildren() throws Exception {
+    static void startListeners() throws Exception {
         server = LoopbackServer.start(c -> c.getInputStream().read());
         refusing = new LoopbackPorts.Refusing();
-        Path hosts = Files.writeString(files.resolve("hosts"), "127.0.0.1 localhost\n", StandardCharsets.UTF_8);
-        String port = Integer.toString(server.address().getPort());
+        hosts = Files.writeString(files.resolve("hosts"), "127.0.0.1 localhost\n", StandardCharsets.UTF_8);
         try {
-            CommandRun.of(Pinger.system()::run, "-c", "1", "127.0.0.1:" + port);
+            CommandRun.of(Pinger.system()::run, "-c", "1", "127.0.0.1:" + server.address().getPort());
         } catch (NotStartedException notStarted) {
             stub = notStarted;
-            return;
         }
-        listening = start(hosts, "-c", "2", "--fast", "-i", "0", "localhost:" + port);
-        refused = start(hosts, "-c", "3", "127.0.0.1:" + refusing.address().getPort());
-        unknown = start(hosts, "nosuch.invalid:80");
-        usage = start(hosts, "-i", "10ms", "127.0.0.1:" + port);
     }
 
     @AfterAll
-    static void stopChildren() throws Exception {
-        children.forEach(Process::destroyForcibly);
+    static void stopListeners() throws Exception {
         if (refusing != null) {
             refusing.close();
         }
@@ -98,7 +86,11 @@ class PingProcessTest {
         }
     }
 
-    private static CompletableFuture<Child> start(Path hosts, String... args) throws IOException {
+    /** Runs {@code ping args} in a JVM of its own and waits for it, at most {@link #CHILD_LIMIT}. */
+    private static Child ping(String... args) throws Exception {
+        if (stub != null) {
+            throw stub;
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Djdk.net.hosts.file=" + hosts,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
@@ -108,26 +100,18 @@ class PingProcessTest {
         Path out = files.resolve(name + ".out");
         Path err = files.resolve(name + ".err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        children.add(process);
-        process.getOutputStream().close();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                if (!process.waitFor(CHILD_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("ping " + String.join(" ", args) + " was still running after " + CHILD_LIMIT
-                            + "; output so far:\n" + Files.readString(out, StandardCharsets.UTF_8)
-                            + Files.readString(err, StandardCharsets.UTF_8));
-                }
-                return new Child(List.of(args), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for ping " + String.join(" ", args), e);
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(CHILD_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("ping " + String.join(" ", args) + " was still running after " + CHILD_LIMIT
+                        + "; output so far:\n" + Files.readString(out, StandardCharsets.UTF_8)
+                        + Files.readString(err, StandardCharsets.UTF_8));
             }
-        });
+            return new Child(List.of(args), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8)).started();
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     /**
@@ -147,21 +131,10 @@ class PingProcessTest {
                 .distinct().collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static Child finished(CompletableFuture<Child> child) throws Exception {
-        if (stub != null) {
-            throw stub;
-        }
-        try {
-            return child.get(CHILD_LIMIT.toMillis() + 1000, TimeUnit.MILLISECONDS).started();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Error error ? error : new AssertionError(e.getCause());
-        }
-    }
-
     @Test
     @Tag("4.7d")
     void should_exit_0_after_every_attempt_connected_to_a_local_listener() throws Exception {
-        Child child = finished(listening);
+        Child child = ping("-c", "2", "--fast", "-i", "0", "localhost:" + server.address().getPort());
         assertThat(child.status()).as("exit status of a run where every attempt connected\n%s", child.transcript())
                 .isEqualTo(Ping.SUCCESS);
         assertThat(child.out().lines().toList()).as("stdout, line by line\n%s", child.transcript())
@@ -179,7 +152,7 @@ class PingProcessTest {
     @Test
     @Tag("4.7d")
     void should_exit_1_with_a_clear_message_when_the_port_refuses() throws Exception {
-        Child child = finished(refused);
+        Child child = ping("-c", "3", "127.0.0.1:" + refusing.address().getPort());
         assertThat(child.status()).as("exit status after a refusal\n%s", child.transcript()).isEqualTo(Ping.FAILURE);
         assertThat(child.out()).as("stdout after a refusal: one attempt, not three, then the summary\n%s",
                 child.transcript()).contains("seq=1 failed after").doesNotContain("seq=2").contains("1 sent, 0 connected");
@@ -189,7 +162,7 @@ class PingProcessTest {
     @Test
     @Tag("4.7d")
     void should_exit_1_and_name_an_unknown_host() throws Exception {
-        Child child = finished(unknown);
+        Child child = ping("nosuch.invalid:80");
         assertThat(child.status()).as("exit status for a host that does not resolve\n%s", child.transcript())
                 .isEqualTo(Ping.FAILURE);
         assertThat(child.err()).as("stderr for a host that does not resolve").startsWith("ping: unknown host nosuch.invalid");
@@ -198,7 +171,7 @@ class PingProcessTest {
     @Test
     @Tag("4.7d")
     void should_exit_2_for_a_command_line_that_asks_too_much() throws Exception {
-        Child child = finished(usage);
+        Child child = ping("-i", "10ms", "127.0.0.1:" + server.address().getPort());
         assertThat(child.status()).as("exit status for -i 10ms without %s\n%s", PingOptions.FAST_OPTION,
                 child.transcript()).isEqualTo(Ping.USAGE);
         assertThat(child.err()).as("stderr for -i 10ms").contains(PingOptions.FAST_OPTION).contains("Usage: ping");
