@@ -99,8 +99,8 @@ class PingCommandTest {
             CommandRun run = CommandRun.of(session, args.toArray(String[]::new));
             // THEN it exits 2, says what is wrong on stderr with a usage line, and sends nothing
             assertThat(run.status()).as("exit status for %s\n%s", args, run.transcript()).isEqualTo(Ping.USAGE);
-            assertThat(run.err()).as("stderr for %s: what is wrong, then the usage line", args)
-                    .startsWith("ping: ").contains("Usage: ping");
+            assertThat(run.err()).as("stderr for %s: what is wrong, then the usage line and where to read more", args)
+                    .startsWith("ping: ").contains("Usage: ping").contains("ping --help");
             assertThat(session.options).as("runs started for %s", args).isEmpty();
         }
         // AND a near miss of a flag gets a suggestion
