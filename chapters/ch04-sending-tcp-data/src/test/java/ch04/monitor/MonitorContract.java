@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import workbook.fixtures.StreamGens;
+import workbook.fixtures.Thrown;
 import workbook.property.Alphabet;
 import workbook.property.Gen;
 
@@ -154,6 +155,19 @@ interface MonitorContract {
         assertThat(log.writeSizes()).as("the write calls the log received for the lines \"ab\" and \"cde\"")
                 .containsExactly(head + 3, head + 4);
         assertThat(log.text()).as("the log").isEqualTo(entry("ab") + entry("cde"));
+    }
+
+    @Test
+    default void should_refuse_a_range_outside_the_array_and_take_none_of_it() {
+        // GIVEN a monitor
+        var log = new ByteArrayOutputStream();
+        var monitor = monitor(log);
+        // WHEN asked to take 5 bytes from offset 2 of a 4-byte array, then flushed
+        Throwable thrown = Thrown.by(() -> monitor.write("ab\ncd".getBytes(UTF_8), 2, 5));
+        monitor.flush();
+        // THEN the call is refused as OutputStream's contract says, before a byte was taken
+        assertThat(thrown).as("what write(\"ab\\ncd\", 2, 5) threw").isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(log.toString(UTF_8)).as("the log after a refused write and a flush").isEmpty();
     }
 
     @Test

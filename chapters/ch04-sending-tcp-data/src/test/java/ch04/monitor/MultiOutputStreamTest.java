@@ -78,6 +78,21 @@ class MultiOutputStreamTest {
 
     @Test
     @Tag("4.6b")
+    void should_refuse_a_range_outside_the_array_before_any_target_sees_it() {
+        // GIVEN two targets
+        var a = new SpyOutputStream();
+        var b = new SpyOutputStream();
+        var out = new MultiOutputStream(a, b);
+        // WHEN asked to write 5 bytes from offset 2 of a 4-byte array
+        Throwable thrown = Thrown.by(() -> out.write(new byte[4], 2, 5));
+        // THEN the call is refused as OutputStream's contract says, and no target was called
+        assertThat(thrown).as("what write(new byte[4], 2, 5) threw").isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(a.writeSizes()).as("write calls the first target received").isEmpty();
+        assertThat(b.writeSizes()).as("write calls the second target received").isEmpty();
+    }
+
+    @Test
+    @Tag("4.6b")
     void should_need_at_least_one_target_and_work_with_exactly_one() throws IOException {
         // GIVEN no target, then one
         Throwable none = Thrown.by(() -> new MultiOutputStream());
@@ -174,6 +189,8 @@ class MultiOutputStreamTest {
         Throwable flush = Thrown.by(out::flush);
         // THEN both fail, and say why: a stream with no working target cannot pretend to write
         assertThat(write).as("a write after every target failed").isInstanceOf(IOException.class);
+        assertThat(write.getMessage()).as("the message of that failure: it gives the number of targets")
+                .contains("2");
         assertThat(write.getCause()).as("the cause of that failure: the first failure in time, not the first"
                 + " target's").isSameAs(early);
         assertThat(flush).as("a flush after every target failed").isInstanceOf(IOException.class);

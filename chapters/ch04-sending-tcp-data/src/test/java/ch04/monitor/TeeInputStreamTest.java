@@ -194,6 +194,22 @@ class TeeInputStreamTest {
 
     @Test
     @Tag("4.6a")
+    void should_skip_a_huge_count_with_a_small_buffer() throws IOException {
+        // GIVEN a tee over 3000 bytes
+        byte[] data = new byte[3000];
+        new Random(9).nextBytes(data);
+        var branch = new SpyOutputStream();
+        var tee = new TeeInputStream(ChunkedInputStream.of(data, List.of(512)), branch);
+        // WHEN asked to skip Long.MAX_VALUE bytes
+        long skipped = tee.skip(Long.MAX_VALUE);
+        // THEN it skips to the end through a buffer of a few KiB: a buffer sized by the count would
+        // not even exist (Long.MAX_VALUE as an int is -1)
+        assertThat(skipped).as("skip(Long.MAX_VALUE) over 3000 bytes").isEqualTo(3000);
+        assertThat(branch.bytes()).as("the branch's copy of the skipped bytes").isEqualTo(data);
+    }
+
+    @Test
+    @Tag("4.6a")
     void should_copy_through_transfer_to_and_read_all_bytes() throws IOException {
         // GIVEN two tees over the same data
         byte[] data = new byte[3000];
