@@ -129,15 +129,27 @@ public final class Monitor extends OutputStream {
         // SOLUTION 4.6c
         Objects.checkFromIndexSize(off, len, b.length);
         synchronized (log) {
-            for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
-                    logLine();
-                    continue;
+            int end = off + len;
+            int i = off;
+            while (i < end) {
+                int newline = i;
+                while (newline < end && b[newline] != '\n') {
+                    newline++;
                 }
-                if (length == MAX_LINE_BYTES) {
-                    logLine();
+                // b[i..newline) belongs to the unfinished line, in pieces of at most what fits.
+                while (i < newline) {
+                    if (length == MAX_LINE_BYTES) {
+                        logLine();
+                    }
+                    int n = Math.min(newline - i, MAX_LINE_BYTES - length);
+                    System.arraycopy(b, i, line, length, n);
+                    length += n;
+                    i += n;
                 }
-                line[length++] = b[i];
+                if (newline < end) {
+                    logLine();
+                    i = newline + 1;
+                }
             }
         }
         // END 4.6c
