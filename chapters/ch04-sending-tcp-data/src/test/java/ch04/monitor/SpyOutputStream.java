@@ -1,10 +1,12 @@
 package ch04.monitor;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An output stream that remembers what was done to it: the bytes, the size of each write call,
@@ -16,7 +18,8 @@ final class SpyOutputStream extends OutputStream {
 
     private final String name;
     private final List<String> journal;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private byte[] bytes = new byte[64];
+    private int size;
     private final List<Integer> writeSizes = new ArrayList<>();
     private int singleByteWrites;
     private int flushes;
@@ -49,14 +52,14 @@ final class SpyOutputStream extends OutputStream {
     public synchronized void write(int b) {
         singleByteWrites++;
         writeSizes.add(1);
-        bytes.write(b);
+        append(new byte[] {(byte) b}, 0, 1);
         note("write 1");
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
         writeSizes.add(len);
-        bytes.write(b, off, len);
+        append(b, off, len);
         note("write " + len);
     }
 
@@ -78,6 +81,15 @@ final class SpyOutputStream extends OutputStream {
         }
     }
 
+    private void append(byte[] b, int off, int len) {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (size + len > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
+        }
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
     private void note(String what) {
         synchronized (journal) {
             journal.add(name + " " + what);
@@ -85,11 +97,21 @@ final class SpyOutputStream extends OutputStream {
     }
 
     synchronized byte[] bytes() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(bytes, size);
+    }
+
+    /** How many bytes it has received. */
+    synchronized int size() {
+        return size;
+    }
+
+    /** The bytes received from index {@code from} on. */
+    synchronized byte[] bytesFrom(int from) {
+        return Arrays.copyOfRange(bytes, from, size);
     }
 
     synchronized String text() {
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, 0, size, StandardCharsets.UTF_8);
     }
 
     /** The byte count of each write call, in order (a {@code write(int)} counts as 1). */

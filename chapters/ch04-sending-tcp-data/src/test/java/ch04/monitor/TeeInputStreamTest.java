@@ -62,12 +62,12 @@ class TeeInputStreamTest {
                     // WHEN the ops are made in a cycle until every byte is taken
                     for (int i = 0; taken < data.length; i++) {
                         Op op = ops.get(i % ops.size());
-                        int before = branch.bytes().length;
+                        int before = branch.size();
                         int n = apply(tee, op, handedOut);
                         // THEN each op copies exactly the bytes it took, no more and no fewer
                         assertThat(n).as("what %s returned with %d of %d bytes taken", op, taken, data.length)
                                 .isPositive();
-                        byte[] copied = Arrays.copyOfRange(branch.bytes(), before, branch.bytes().length);
+                        byte[] copied = branch.bytesFrom(before);
                         assertThat(copied)
                                 .as("the bytes the branch received for %s, which returned %d; copy exactly the"
                                         + " bytes this read took from the source, nothing before or after them", op, n)
