@@ -42,7 +42,7 @@ import workbook.NotStartedException;
 public class MultiOutputStream extends OutputStream {
 
     private final List<OutputStream> targets;
-    // Your fields for the failure rules go here.
+    // Your fields for the failure rules go here; set them up at the end of the constructor.
 
     /**
      * @param targets the streams to write to, in order; at least one

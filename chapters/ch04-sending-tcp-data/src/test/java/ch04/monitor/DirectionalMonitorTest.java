@@ -48,11 +48,14 @@ class DirectionalMonitorTest {
     @Test
     @Tag("4.6g")
     void should_share_one_log_between_the_monitor_and_its_views() {
+        // GIVEN a monitor
         var log = new ByteArrayOutputStream();
         var monitor = monitor(log);
+        // WHEN it and a view of each direction log a line
         monitor.write("a\n".getBytes(UTF_8), 0, 2);
         monitor.in().write("b\n".getBytes(UTF_8), 0, 2);
         monitor.out().write("c\n".getBytes(UTF_8), 0, 2);
+        // THEN the three lines are in the one log, each with its mark
         assertThat(log.toString(UTF_8)).as("the log a monitor and its views share")
                 .isEqualTo("monitor: a\nmonitor: < b\nmonitor: > c\n");
     }

@@ -172,8 +172,10 @@ interface MonitorContract {
 
     @Test
     default void should_log_an_empty_line_as_the_prefix_alone() {
+        // GIVEN a monitor WHEN two newlines pass it
         var log = new ByteArrayOutputStream();
         monitor(log).write(new byte[] {'\n', '\n'}, 0, 2);
+        // THEN it logs two empty lines
         assertThat(log.toString(UTF_8)).as("the log after two newlines: two lines with nothing after the prefix")
                 .isEqualTo(entry("") + entry(""));
     }
@@ -246,8 +248,10 @@ interface MonitorContract {
 
     @Test
     default void should_start_each_line_with_the_prefix_it_was_given() {
+        // GIVEN a monitor made with its own prefix WHEN a line passes it
         var log = new ByteArrayOutputStream();
         monitor(log, "conn 7: ", NO_FAILURE).write("hi\n".getBytes(UTF_8), 0, 3);
+        // THEN the line starts with that prefix
         assertThat(log.toString(UTF_8)).as("the log of a monitor made with the prefix \"conn 7: \"")
                 .isEqualTo("conn 7: " + mark() + "hi\n");
     }

@@ -37,9 +37,12 @@ class TeeCloseTest {
     @Test
     @Tag("4.6h")
     void should_close_the_branch_too_when_told_to() throws IOException {
+        // GIVEN a tee told to close its branch
         var source = new SpyInputStream(DATA);
         var branch = new SpyOutputStream();
+        // WHEN closed
         new TeeInputStream(source, branch, true).close();
+        // THEN both streams are closed
         assertThat(List.of(source.closes(), branch.closes())).as("closes of the source and of the branch of a tee"
                 + " made with closeBranch = true").containsExactly(1, 1);
     }
@@ -62,10 +65,13 @@ class TeeCloseTest {
     @Test
     @Tag("4.6h")
     void should_close_the_source_and_report_the_branchs_failure_to_close() {
+        // GIVEN a tee that owns a branch whose close fails
         var branchFailure = new IOException("branch: close failed");
         var source = new SpyInputStream(DATA);
         var branch = new SpyOutputStream().failCloseWith(branchFailure);
+        // WHEN closed
         Throwable thrown = Thrown.by(() -> new TeeInputStream(source, branch, true).close());
+        // THEN the source is closed, and the branch's failure reported
         assertThat(source.closes()).as("closes of the source").isEqualTo(1);
         assertThat(thrown).as("what close threw when only the branch failed to close").isSameAs(branchFailure);
     }
@@ -73,11 +79,14 @@ class TeeCloseTest {
     @Test
     @Tag("4.6h")
     void should_report_both_failures_when_source_and_branch_fail_to_close() {
+        // GIVEN a tee that owns its branch, where both streams fail to close
         var sourceFailure = new IOException("source: close failed");
         var branchFailure = new IOException("branch: close failed");
         var source = new SpyInputStream(DATA).failCloseWith(sourceFailure);
         var branch = new SpyOutputStream().failCloseWith(branchFailure);
+        // WHEN closed
         Throwable thrown = Thrown.by(() -> new TeeInputStream(source, branch, true).close());
+        // THEN both failures are reported, neither lost
         assertThat(thrown).as("what close threw: the source's failure, the first").isSameAs(sourceFailure);
         assertThat(thrown.getSuppressed()).as("suppressed on it: the branch's failure, so neither is lost")
                 .containsExactly(branchFailure);

@@ -57,7 +57,7 @@ public final class Monitor extends OutputStream {
 
     /** What the views of one monitor share. */
     private static final class Log {
-        /** Where the lines go; replaced when the monitor steps aside. Guarded by this. */
+        /** Where the lines go. Guarded by this object, the lock every view takes to write or flush. */
         OutputStream out;
         final byte[] prefix;
         final Consumer<? super IOException> onFailure;

@@ -54,7 +54,7 @@ public class MultiOutputStream extends OutputStream {
     /** The first failure of any target, the cause once every target has failed. */
     private IOException firstFailure;
     // SKELETON
-    // // Your fields for the failure rules go here.
+    // // Your fields for the failure rules go here; set them up at the end of the constructor.
     // END 4.6b
 
     /**
