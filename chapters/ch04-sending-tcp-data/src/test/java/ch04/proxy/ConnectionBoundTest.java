@@ -1,7 +1,6 @@
 package ch04.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -108,15 +107,16 @@ class ConnectionBoundTest {
         try (var upstream = new ManualUpstream(); var server = ProxyServer.start(upstream.address(), 1)) {
             var first = admitted(server, upstream, 1);
             List<Socket> refused = new ArrayList<>();
-            assertThat(connectAndRead(server, refused)).as("a second client while the only slot is taken")
-                    .isInstanceOf(SocketException.class);
+            Object got = connectAndRead(server, refused);
+            assertThat(got).as("what a second client's connect and first read gave while the only slot was taken: %s;"
+                    + " it must be refused with a reset", got).isInstanceOf(SocketException.class);
             for (Socket socket : refused) {
                 socket.close();
             }
             // WHEN the first session ends: the client closes, and so does the upstream's side
             first.close();
             // THEN the slot is free again, and the next client is served
-            await().pollInSameThread().atMost(Peers.PATIENCE).untilAsserted(() ->
+            Peers.eventually(() ->
                     assertThat(server.activeConnections())
                             .as("activeConnections() after the only session ended; give the slot back when a"
                                     + " session ends, on every path")

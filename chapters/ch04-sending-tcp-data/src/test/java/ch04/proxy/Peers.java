@@ -1,6 +1,7 @@
 package ch04.proxy;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import workbook.fixtures.LoopbackServer;
 
 /** Real loopback sockets for the proxy's tests: connected pairs, clients, reads that explain a silence. */
@@ -146,6 +148,28 @@ final class Peers {
                 }
             });
             talker.join();
+        }
+    }
+
+    /** Something to check again and again until it holds. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * Checks {@code check} until it passes or {@link #PATIENCE} has passed (Awaitility, polling on
+     * the test's own thread), for state that settles a moment after a call returns: a thread that
+     * has ended but is still listed, a slot given back by a session's last line. At the deadline
+     * the last failure is thrown as it is, under the words "within 3 s".
+     */
+    static void eventually(Check check) {
+        try {
+            await().pollInSameThread().atMost(PATIENCE).untilAsserted(check::run);
+        } catch (ConditionTimeoutException late) {
+            Throwable last = late.getCause();
+            throw new AssertionError("still so after waiting " + PATIENCE.toSeconds() + " s: "
+                    + (last == null ? late.getMessage() : last.getMessage()), last == null ? late : last);
         }
     }
 }

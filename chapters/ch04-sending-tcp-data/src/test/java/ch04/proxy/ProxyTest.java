@@ -154,7 +154,9 @@ class ProxyTest implements ProxyContract {
             // WHEN proxyConn connects them
             Proxy.Traffic traffic = Proxy.proxyConn(source.address(), destination.address());
             // THEN the request went one way, the answer the other
-            assertThat(answer.get(Peers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("what the source read back")
+            assertThat(answer.get(Peers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the answer the source read back; nothing at all means the connections were closed when the"
+                            + " source's direction ended, before the answer came back")
                     .isEqualTo(Upstreams.answerTo(4));
             assertThat(traffic).as("proxyConn's Traffic").isEqualTo(new Proxy.Traffic(4, Upstreams.answerTo(4).length()));
         }
