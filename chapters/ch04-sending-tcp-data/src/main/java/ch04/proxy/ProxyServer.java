@@ -106,7 +106,7 @@ public final class ProxyServer implements AutoCloseable {
      * stream end, or a reset), and waits until every thread this server started has ended. Calling
      * it again does nothing more.
      *
-     * @throws InterruptedIOException if interrupted while waiting (the sockets are closed by then)
+     * @throws java.io.InterruptedIOException if interrupted while waiting (the sockets are closed by then)
      */
     @Override
     public void close() throws IOException {

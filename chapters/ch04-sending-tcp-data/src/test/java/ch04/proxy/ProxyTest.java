@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workbook.fixtures.Census;
 import workbook.fixtures.LoopbackServer;
 import workbook.fixtures.Thrown;
 
@@ -132,10 +133,10 @@ class ProxyTest implements ProxyContract {
     @Test
     void should_refuse_null_sockets_before_starting_anything() throws Exception {
         try (var pair = Peers.plainPair()) {
-            assertThat(Thrown.by(() -> Proxy.proxy(null, pair.near()))).as("proxy(null, socket)")
-                    .isInstanceOf(NullPointerException.class);
-            assertThat(Thrown.by(() -> Proxy.proxy(pair.near(), null))).as("proxy(socket, null)")
-                    .isInstanceOf(NullPointerException.class);
+            assertThat(Thrown.by(() -> Proxy.proxy(null, pair.near()))).as("proxy(null, socket): check before starting")
+                    .isInstanceOf(NullPointerException.class).hasMessage("from");
+            assertThat(Thrown.by(() -> Proxy.proxy(pair.near(), null))).as("proxy(socket, null): check before starting")
+                    .isInstanceOf(NullPointerException.class).hasMessage("to");
             assertThat(pair.near().isClosed()).as("the socket handed in with a null, left open").isFalse();
         }
     }
@@ -170,6 +171,7 @@ class ProxyTest implements ProxyContract {
             nobody = (InetSocketAddress) closed.getLocalSocketAddress();
         }
         var ended = new CompletableFuture<String>();
+        Census before = Census.take();
         try (var source = LoopbackServer.start(Upstreams.readUntilTheConnectionEnds(ended))) {
             // WHEN proxyConn dials both
             Throwable thrown = Thrown.by(() -> Proxy.proxyConn(source.address(), nobody));
@@ -180,5 +182,7 @@ class ProxyTest implements ProxyContract {
                             + " on every path (try-with-resources)")
                     .isEqualTo("end of stream");
         }
+        Peers.eventually(() -> assertThat(Census.take().newSince(before))
+                .as("sockets open after proxyConn failed: close the socket whose dial failed, too").isEmpty());
     }
 }

@@ -130,12 +130,15 @@ public final class Proxy {
      * call.
      *
      * <p>If the calling thread is interrupted while it waits, both sockets are closed, the threads
-     * are waited for, and this throws {@link InterruptedIOException} with the interrupt flag set
+     * are waited for, and this throws {@link java.io.InterruptedIOException} with the interrupt flag set
      * again.
      *
      * @return the bytes carried each way
      * @throws IOException the failure of the first direction that failed (a failure that closing
      *     the sockets caused in the other direction is a consequence, not reported)
+     * @throws RuntimeException     an unchecked exception a direction failed with, as it was thrown
+     * @throws NullPointerException with the parameter's name ({@code "from"} or {@code "to"}) as its
+     *     message, before any thread starts, if a socket is null
      */
     public static Traffic proxy(Socket from, Socket to) throws IOException {
         // SOLUTION 4.5b
