@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,13 +27,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Section 4.5's reference proxy against a direct connection, over loopback, for large transfers.
+ * Section 4.5's reference proxy against a direct connection, over loopback, for large transfers,
+ * measured side by side.
  *
- * <p>One operation sends {@link #TRANSFER} bytes (64 MiB) from a client to a sink that reads
- * them and answers one byte, over one long-lived connection: either straight to the sink
- * ({@code direct}, the baseline) or through a proxy in front of it. The client and the sink are the
- * same in every case (a {@code SocketChannel} and a direct buffer each), so only the middle
- * differs:
+ * <p>One operation sends {@link #TRANSFER} bytes (64 MiB) twice, each time to a sink that reads
+ * them and answers one byte: first straight to the sink, then through a proxy in front of it. Each
+ * half is timed, and the two auxiliary counters add the seconds up over an iteration:
+ * {@code directSeconds} and {@code proxiedSeconds}. The same bytes took that long each way, so
+ * {@code directSeconds / proxiedSeconds} is the proxy's throughput as a share of direct loopback,
+ * measured under the same load, a few milliseconds apart (a machine shared with other work changes
+ * speed between benchmarks, not within one operation). The client and the sink are the same in
+ * both halves (a {@code SocketChannel} and a direct buffer each), so only the middle differs:
  * <ul>
  *   <li>{@code reference}: {@link ProxyServer}, whose {@link Proxy#forward} copies through a
  *       direct buffer of {@link Proxy#BUFFER_SIZE} bytes between the sockets' channels;</li>
@@ -42,9 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code heapBuffer}: a heap {@code ByteBuffer} of {@link Proxy#BUFFER_SIZE} bytes on the
  *       channels, which the JDK copies through a temporary direct buffer on every call.</li>
  * </ul>
- * Each proxy runs one virtual thread per direction and passes the end on as a half-close. Bytes
- * per second are {@code ops/s * 67108864}; compare a proxy with {@code direct} as a ratio, within
- * one run.
+ * Each proxy runs one virtual thread per direction and passes the end on as a half-close. The
+ * connections live for the whole trial.
  *
  * <pre>
  * mvn -q -Pbench package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar ProxyBenchmark
@@ -54,21 +58,36 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(3)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class ProxyBenchmark {
 
-    /** Bytes per operation: 64 MiB, large enough that a connection's setup and the answer's round trip vanish. */
+    /** Bytes per half of an operation: 64 MiB, large enough that the answer's round trip vanishes. */
     public static final int TRANSFER = 64 << 20;
 
-    /** What stands between the client and the sink. */
-    @Param({"direct", "reference", "transferTo", "heapArray", "heapBuffer"})
-    public String path;
+    /** What stands between the client and the sink in the proxied half. */
+    @Param({"reference", "transferTo", "heapArray", "heapBuffer"})
+    public String proxy;
+
+    /** The seconds each half took, added up over an iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Seconds {
+        public double directSeconds;
+        public double proxiedSeconds;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            directSeconds = 0;
+            proxiedSeconds = 0;
+        }
+    }
 
     private ServerSocketChannel sink;
     private Thread sinkThread;
-    private AutoCloseable proxy;
-    private SocketChannel client;
+    private AutoCloseable server;
+    private SocketChannel direct;
+    private SocketChannel proxied;
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
     private final ByteBuffer answer = ByteBuffer.allocateDirect(1);
 
@@ -76,38 +95,46 @@ public class ProxyBenchmark {
     public void setUp() throws IOException {
         sink = ServerSocketChannel.open();
         sink.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        sinkThread = Thread.ofPlatform().daemon().name("sink").start(this::sinkLoop);
+        sinkThread = Thread.ofPlatform().daemon().name("sink").start(this::acceptLoop);
         InetSocketAddress sinkAddress = (InetSocketAddress) sink.getLocalAddress();
-        InetSocketAddress target;
-        switch (path) {
-            case "direct" -> target = sinkAddress;
-            case "reference" -> {
-                ProxyServer server = ProxyServer.start(sinkAddress);
-                proxy = server;
-                target = server.address();
-            }
-            default -> {
-                VariantProxy variant = new VariantProxy(sinkAddress, copier(path));
-                proxy = variant;
-                target = variant.address();
-            }
+        InetSocketAddress front;
+        if (proxy.equals("reference")) {
+            ProxyServer reference = ProxyServer.start(sinkAddress);
+            server = reference;
+            front = reference.address();
+        } else {
+            VariantProxy variant = new VariantProxy(sinkAddress, copier(proxy));
+            server = variant;
+            front = variant.address();
         }
-        client = SocketChannel.open(target);
+        direct = SocketChannel.open(sinkAddress);
+        proxied = SocketChannel.open(front);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        client.close();
-        if (proxy != null) {
-            proxy.close();
-        }
+        direct.close();
+        proxied.close();
+        server.close();
         sink.close();
         sinkThread.join(5_000);
     }
 
-    /** Sends 64 MiB and waits for the sink's one-byte answer that it has read them all. */
+    /** 64 MiB straight to the sink, then 64 MiB through the proxy, each half timed. */
     @Benchmark
-    public int transfer() throws IOException {
+    public int directThenProxied(Seconds seconds) throws IOException {
+        long start = System.nanoTime();
+        int a = send(direct);
+        long middle = System.nanoTime();
+        int b = send(proxied);
+        long end = System.nanoTime();
+        seconds.directSeconds += (middle - start) / 1e9;
+        seconds.proxiedSeconds += (end - middle) / 1e9;
+        return a + b;
+    }
+
+    /** Sends 64 MiB and waits for the sink's one-byte answer that it has read them all. */
+    private int send(SocketChannel client) throws IOException {
         for (long left = TRANSFER; left > 0; ) {
             chunk.clear();
             if (left < chunk.capacity()) {
@@ -124,8 +151,19 @@ public class ProxyBenchmark {
         return answer.get(0);
     }
 
-    private void sinkLoop() {
-        try (SocketChannel connection = sink.accept()) {
+    private void acceptLoop() {
+        try {
+            while (true) {
+                SocketChannel connection = sink.accept();
+                Thread.ofPlatform().daemon().name("sink-reader").start(() -> drain(connection));
+            }
+        } catch (IOException closed) {
+            // the trial is over
+        }
+    }
+
+    private static void drain(SocketChannel connection) {
+        try (connection) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
             ByteBuffer ack = ByteBuffer.allocateDirect(1);
             long received = 0;

@@ -82,7 +82,9 @@ class ProxyServerTest implements ProxyContract {
 
     @Test
     void should_give_a_hundred_concurrent_clients_exactly_their_own_bytes_and_leave_nothing_behind() {
-        forAll(hundredClients(), Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)).labels("clients", "seed").tries(2)
+        // One try moves about 200 MiB through loopback (50 MiB each way, both hops) and takes 1 to 4 s
+        // on a loaded 2-core machine; -Dproperty.thorough=true makes it ten.
+        forAll(hundredClients(), Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)).labels("clients", "seed").tries(1)
                 .check((clients, seed) -> {
             // GIVEN an echo upstream behind a proxy server, 2 MiB of random bytes, and a census
             byte[] pool = new byte[2 * MAX_BYTES];
