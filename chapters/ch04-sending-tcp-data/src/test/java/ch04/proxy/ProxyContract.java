@@ -114,10 +114,17 @@ interface ProxyContract {
     @Test
     default void should_end_the_upstream_connection_when_the_client_resets() throws Exception {
         // GIVEN an upstream that reads until its connection ends, and a client whose byte reached it
+        var arrived = new CompletableFuture<Integer>();
         var ended = new CompletableFuture<String>();
-        try (var upstream = LoopbackServer.start(Upstreams.readUntilTheConnectionEnds(ended));
+        try (var upstream = LoopbackServer.start(connection -> {
+                 arrived.complete(connection.getInputStream().read());
+                 Upstreams.readUntilTheConnectionEnds(ended).handle(connection);
+             });
              var front = front(upstream.address())) {
             Socket client = front.connect();
+            client.getOutputStream().write(42);
+            assertThat(arrived.get(Peers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the client's byte, at the upstream").isEqualTo(42);
             // WHEN the client resets its connection
             Peers.reset(client);
             // THEN the proxy closes the upstream connection too: its read ends at once, not by timing out
