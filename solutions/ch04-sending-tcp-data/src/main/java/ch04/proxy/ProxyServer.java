@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that arrives while that many are being proxied is refused: the server accepts its connection
  * and resets it at once (it closes it with {@code SO_LINGER} 0), without dialling the upstream.
  * The refused client's next read, or a write soon after, fails with
- * {@code java.net.SocketException: Connection reset}: it never reads an end of stream, which it
- * could take for an upstream that closed without answering. A client whose upstream cannot be
+ * {@code java.net.SocketException: Connection reset} (and when the reset arrives before the
+ * client's {@code connect} has returned, {@code connect} itself fails with it): it never reads an
+ * end of stream, which it could take for an upstream that closed without answering. A client whose upstream cannot be
  * dialled (within {@link Proxy#CONNECT_TIMEOUT}) is reset the same way. A slot is free again once
  * its session has ended, both sockets closed.
  *
