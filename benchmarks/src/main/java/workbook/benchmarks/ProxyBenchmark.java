@@ -5,6 +5,7 @@ import ch04.proxy.ProxyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -48,7 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       channels, which the JDK copies through a temporary direct buffer on every call.</li>
  * </ul>
  * Each proxy runs one virtual thread per direction and passes the end on as a half-close. The
- * connections live for the whole trial.
+ * connections live for the whole trial. {@code directCpuSeconds} and {@code proxiedCpuSeconds} add
+ * up the process's CPU time in each half the same way: their ratio is what the proxy costs per
+ * byte against a direct connection, which the machine's other work hardly changes.
+ * {@link ProxyRatios} turns the JSON results into ratios with confidence intervals.
  *
  * <pre>
  * mvn -q -Pbench package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar ProxyBenchmark
@@ -69,19 +73,31 @@ public class ProxyBenchmark {
     @Param({"reference", "transferTo", "heapArray", "heapBuffer"})
     public String proxy;
 
-    /** The seconds each half took, added up over an iteration. */
+    /**
+     * The seconds each half took, added up over an iteration: on the clock, and in CPU time of the
+     * whole process (client, proxy and sink all run in it, and the kernel's work for a socket call
+     * counts as the caller's). CPU seconds per byte hardly change with what else the machine runs,
+     * where the clock's seconds do.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Seconds {
         public double directSeconds;
         public double proxiedSeconds;
+        public double directCpuSeconds;
+        public double proxiedCpuSeconds;
 
         @Setup(Level.Iteration)
         public void reset() {
             directSeconds = 0;
             proxiedSeconds = 0;
+            directCpuSeconds = 0;
+            proxiedCpuSeconds = 0;
         }
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private ServerSocketChannel sink;
     private Thread sinkThread;
@@ -123,13 +139,18 @@ public class ProxyBenchmark {
     /** 64 MiB straight to the sink, then 64 MiB through the proxy, each half timed. */
     @Benchmark
     public int directThenProxied(Seconds seconds) throws IOException {
+        long cpuStart = OS.getProcessCpuTime();
         long start = System.nanoTime();
         int a = send(direct);
         long middle = System.nanoTime();
+        long cpuMiddle = OS.getProcessCpuTime();
         int b = send(proxied);
         long end = System.nanoTime();
+        long cpuEnd = OS.getProcessCpuTime();
         seconds.directSeconds += (middle - start) / 1e9;
         seconds.proxiedSeconds += (end - middle) / 1e9;
+        seconds.directCpuSeconds += (cpuMiddle - cpuStart) / 1e9;
+        seconds.proxiedCpuSeconds += (cpuEnd - cpuMiddle) / 1e9;
         return a + b;
     }
 

@@ -15,7 +15,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Turns {@link ProxyBenchmark}'s JSON results into the numbers that matter: for each proxy, its
  * throughput as a share of direct loopback, one ratio per measured iteration (the two halves of
  * that iteration ran under the same load), with the mean and a 99.9% confidence interval over all
- * iterations of all forks, as JMH gives for its own scores.
+ * iterations of all forks, as JMH gives for its own scores; then the CPU seconds each way costs per
+ * gigabyte, and direct's cost as a share of the proxy's, the same way.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ProxyBenchmark -rf json -rff proxy.json
@@ -33,8 +34,8 @@ public final class ProxyRatios {
             System.exit(2);
         }
         Object parsed = new Json(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)).value();
-        System.out.printf(Locale.ROOT, "%-11s %4s %17s %17s %17s%n", "proxy", "n", "direct GB/s", "proxied GB/s",
-                "proxied / direct");
+        System.out.printf(Locale.ROOT, "%-11s %4s %15s %15s %18s %15s %15s %18s%n", "proxy", "n", "direct GB/s",
+                "proxied GB/s", "proxied / direct", "direct CPU s/GB", "proxied CPU", "direct / proxied");
         for (Object entry : (List<?>) parsed) {
             Map<?, ?> run = (Map<?, ?>) entry;
             if (!String.valueOf(run.get("benchmark")).endsWith("ProxyBenchmark.directThenProxied")) {
@@ -44,19 +45,28 @@ public final class ProxyRatios {
             Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
             List<Double> direct = flatten(((Map<?, ?>) secondary.get("directSeconds")).get("rawData"));
             List<Double> proxied = flatten(((Map<?, ?>) secondary.get("proxiedSeconds")).get("rawData"));
+            List<Double> directCpu = flatten(((Map<?, ?>) secondary.get("directCpuSeconds")).get("rawData"));
+            List<Double> proxiedCpu = flatten(((Map<?, ?>) secondary.get("proxiedCpuSeconds")).get("rawData"));
             List<Double> opsPerSecond = flatten(((Map<?, ?>) run.get("primaryMetric")).get("rawData"));
             double iterationSeconds = seconds(String.valueOf(run.get("measurementTime")));
             List<Double> ratios = new ArrayList<>();
             List<Double> directRates = new ArrayList<>();
             List<Double> proxiedRates = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
+            List<Double> directCosts = new ArrayList<>();
+            List<Double> proxiedCosts = new ArrayList<>();
             for (int i = 0; i < direct.size(); i++) {
                 double bytes = opsPerSecond.get(i) * iterationSeconds * ProxyBenchmark.TRANSFER;
                 ratios.add(direct.get(i) / proxied.get(i));
                 directRates.add(bytes / direct.get(i) / 1e9);
                 proxiedRates.add(bytes / proxied.get(i) / 1e9);
+                cpuRatios.add(directCpu.get(i) / proxiedCpu.get(i));
+                directCosts.add(directCpu.get(i) / (bytes / 1e9));
+                proxiedCosts.add(proxiedCpu.get(i) / (bytes / 1e9));
             }
-            System.out.printf(Locale.ROOT, "%-11s %4d %17s %17s %17s%n", proxy, ratios.size(), interval(directRates),
-                    interval(proxiedRates), interval(ratios));
+            System.out.printf(Locale.ROOT, "%-11s %4d %15s %15s %18s %15s %15s %18s%n", proxy, ratios.size(),
+                    interval(directRates), interval(proxiedRates), interval(ratios), interval(directCosts),
+                    interval(proxiedCosts), interval(cpuRatios));
         }
     }
 
