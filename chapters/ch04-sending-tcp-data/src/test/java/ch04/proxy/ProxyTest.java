@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -112,12 +113,18 @@ class ProxyTest implements ProxyContract {
 
     @Test
     void should_rethrow_an_unchecked_failure_of_a_direction_and_close_both() throws Exception {
-        // GIVEN a socket whose stream fails with an unchecked exception, and a real connection
+        // GIVEN a socket whose input fails with an unchecked exception (its output takes anything,
+        // so that this is the only failure), and a real connection
         var broken = new IllegalStateException("this socket's stream is broken");
         Socket failing = new Socket() {
             @Override
             public InputStream getInputStream() {
                 throw broken;
+            }
+
+            @Override
+            public OutputStream getOutputStream() {
+                return OutputStream.nullOutputStream();
             }
         };
         try (var upstream = Peers.plainPair()) {
