@@ -129,8 +129,10 @@ class ConnectionBoundTest {
 
     @Test
     @Tag("4.5d")
-    void should_refuse_a_bound_below_one() throws Exception {
+    void should_refuse_a_bound_below_one_and_a_null_upstream() throws Exception {
         var upstream = new InetSocketAddress("127.0.0.1", 9);
+        assertThat(Thrown.by(() -> ProxyServer.start(null, 1).close())).as("start(null, 1): refuse it before binding")
+                .isInstanceOf(NullPointerException.class);
         for (int bound : new int[] {0, -1}) {
             Throwable thrown = Thrown.by(() -> ProxyServer.start(upstream, bound).close());
             assertThat(thrown).as("start(upstream, %d)", bound).isInstanceOf(IllegalArgumentException.class);
