@@ -5,6 +5,7 @@ import static workbook.property.Property.forAll;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -208,6 +209,39 @@ class ProxyServerTest implements ProxyContract {
         }
         Peers.eventually(() ->
                 assertThat(Census.take().newSince(before)).as("threads alive and sockets open after close()").isEmpty());
+    }
+
+    @Test
+    void should_close_the_sockets_and_keep_the_interrupt_when_interrupted_while_closing() throws Exception {
+        // GIVEN a session under way: a byte has reached the upstream, which waits for more
+        var arrived = new CompletableFuture<Integer>();
+        var ended = new CompletableFuture<String>();
+        try (var upstream = LoopbackServer.start(connection -> {
+                 arrived.complete(connection.getInputStream().read());
+                 Upstreams.readUntilTheConnectionEnds(ended).handle(connection);
+             });
+             var server = ProxyServer.start(upstream.address());
+             Socket client = Peers.connect(server.address())) {
+            client.getOutputStream().write(42);
+            assertThat(arrived.get(Peers.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("the byte at the upstream")
+                    .isEqualTo(42);
+            // WHEN close() is called by a thread that has been interrupted
+            Thread.currentThread().interrupt();
+            Throwable thrown = Thrown.by(server::close);
+            boolean stillInterrupted = Thread.interrupted();
+            // THEN the interrupt is kept (an InterruptedIOException if close() had to wait), and the
+            // sessions' sockets were closed before any waiting
+            assertThat(stillInterrupted).as("the caller's interrupt flag after close(); it may stop waiting, but"
+                    + " must set the flag again (what it threw: %s)", thrown).isTrue();
+            if (thrown != null) {
+                assertThat(thrown).as("what close() threw when interrupted").isInstanceOf(InterruptedIOException.class);
+            }
+            assertThat(ended.get(Peers.PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS))
+                    .as("how the upstream's connection ended after an interrupted close(); close the sockets first,"
+                            + " then wait").doesNotContain("SocketTimeoutException");
+            // ... and a second close() finishes the job
+            server.close();
+        }
     }
 
     @Test

@@ -158,11 +158,12 @@ public final class ProxyServer implements AutoCloseable {
         // SOLUTION 4.5c
         closing = true;
         listener.close();
-        // Only the accept loop starts sessions: once it has ended, the set of sessions is complete.
-        join(acceptor);
+        // A socket tracked from now on sees closing and closes itself (see track): one sweep does.
         for (Socket socket : sockets) {
             closeQuietly(socket);
         }
+        // Only the accept loop starts sessions: once it has ended, the set of sessions is complete.
+        join(acceptor);
         for (Thread session : sessions) {
             join(session);
         }
@@ -193,33 +194,27 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try {
-            Socket upstreamSocket = SocketChannel.open().socket();
+        try (client; Socket upstreamSocket = SocketChannel.open().socket()) {
             try {
                 // Tracked before the dial, so that close() can abort a dial that hangs.
-                if (track(upstreamSocket) && dial(upstreamSocket, client)) {
+                if (track(upstreamSocket)) {
+                    try {
+                        upstreamSocket.connect(upstream, Math.toIntExact(Proxy.CONNECT_TIMEOUT.toMillis()));
+                    } catch (IOException unreachable) {
+                        reset(client);
+                        return;
+                    }
                     Proxy.proxy(client, upstreamSocket);
                 }
             } finally {
-                untrack(upstreamSocket);
+                sockets.remove(upstreamSocket);
             }
         } catch (IOException sessionFailed) {
             // A reset, a broken pipe: the end of this session, never of the server.
         } finally {
-            untrack(client);
+            sockets.remove(client);
             active.decrementAndGet();
             sessions.remove(Thread.currentThread());
-        }
-    }
-
-    /** Dials the upstream; when it cannot be reached, resets the client and returns false. */
-    private boolean dial(Socket upstreamSocket, Socket client) {
-        try {
-            upstreamSocket.connect(upstream, Math.toIntExact(Proxy.CONNECT_TIMEOUT.toMillis()));
-            return true;
-        } catch (IOException unreachable) {
-            reset(client);
-            return false;
         }
     }
 
