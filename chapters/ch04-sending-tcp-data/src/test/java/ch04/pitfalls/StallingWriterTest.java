@@ -1,0 +1,153 @@
+package ch04.pitfalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import workbook.fixtures.Thrown;
+
+/** Exercise 4.9a: {@link StallingWriter}, the sender's view of a zero window. */
+@Tag("4.9")
+class StallingWriterTest {
+
+    private static final String LINUX = "the bounds relate to the buffer sizes as Linux reports them (section 4.8)";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static byte[] payload(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Reads {@code in} to its end on a virtual thread. */
+    private static CompletableFuture<byte[]> readAll(InputStream in) {
+        var result = new CompletableFuture<byte[]>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(in.readAllBytes());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
+
+    @Test
+    @Tag("4.9a")
+    @EnabledOnOs(value = OS.LINUX, disabledReason = LINUX)
+    void should_stall_once_both_buffers_are_full_with_what_they_hold_in_flight() throws IOException {
+        // GIVEN a receiver that reads nothing, both buffers at 16 KiB, and far more data than they hold
+        try (var connection = Connection.open()) {
+            ByteBuffer data = ByteBuffer.wrap(payload(4 << 20, 1));
+            // WHEN the sender writes until a write takes nothing
+            long inFlight = StallingWriter.writeUntilStalled(connection.sender, data);
+            // THEN it stopped short of the data, with every byte it wrote held by the two kernels:
+            // at least the two buffer sizes Java reads back, at most twice that (each kernel reserves
+            // double the size asked for, and spends part of it on bookkeeping)
+            int both = connection.receiveReadBack() + connection.sendReadBack();
+            assertThat(inFlight).as("bytes written before a write took nothing, with a receiver that reads nothing:"
+                    + " fewer than the 4 MiB offered").isLessThan(data.capacity());
+            assertThat(data.position()).as("the data's position after writeUntilStalled: just after the last byte"
+                    + " written").isEqualTo((int) inFlight);
+            assertThat(inFlight).as("bytes in flight when the window closed, with receive and send buffers reading"
+                    + " back %d and %d bytes: between their sum and twice it. Fewer means the writing stopped before"
+                    + " a write returned 0 (a short write is not a stall); more means nothing stalled",
+                    connection.receiveReadBack(), connection.sendReadBack())
+                    .isBetween((long) both, 2L * both);
+            assertThat(connection.sender.isBlocking()).as("the channel after writeUntilStalled: non-blocking, or a"
+                    + " full window blocks the writer instead of showing it").isFalse();
+        }
+    }
+
+    @Test
+    @Tag("4.9a")
+    void should_write_everything_when_it_fits() throws IOException {
+        try (var connection = Connection.open()) {
+            byte[] small = payload(1000, 2);
+            long written = StallingWriter.writeUntilStalled(connection.sender, ByteBuffer.wrap(small));
+            assertThat(written).as("writeUntilStalled of 1000 bytes, which fit in the buffers").isEqualTo(1000);
+            assertThat(StallingWriter.writeUntilStalled(connection.sender, ByteBuffer.allocate(0)))
+                    .as("writeUntilStalled of nothing").isZero();
+            connection.sender.shutdownOutput();
+            assertThat(connection.receiver.getInputStream().readAllBytes()).as("what the receiver read")
+                    .isEqualTo(small);
+        }
+    }
+
+    @Test
+    @Tag("4.9a")
+    void should_resume_when_the_receiver_drains_and_deliver_every_byte_in_order() throws Exception {
+        // GIVEN a sender stalled by a receiver that reads nothing
+        try (var connection = Connection.open()) {
+            byte[] sent = payload(1 << 20, 3);
+            ByteBuffer data = ByteBuffer.wrap(sent);
+            long before = StallingWriter.writeUntilStalled(connection.sender, data);
+            assertThat(before).as("bytes written before the stall").isLessThan(sent.length);
+            // WHEN the receiver starts reading, and the sender writes the rest
+            CompletableFuture<byte[]> received = readAll(connection.receiver.getInputStream());
+            long rest = StallingWriter.writeAll(connection.sender, data, TIMEOUT, System::nanoTime);
+            connection.sender.shutdownOutput();
+            // THEN the rest went out, and the receiver got every byte once, in order
+            assertThat(rest).as("writeAll's count after a stall at %d of %d bytes", before, sent.length)
+                    .isEqualTo(sent.length - before);
+            assertThat(data.hasRemaining()).as("bytes left in the buffer after writeAll").isFalse();
+            byte[] got = received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(got.length).as("bytes the receiver read").isEqualTo(sent.length);
+            assertThat(Arrays.mismatch(got, sent)).as("the first index where the receiver's bytes differ from those"
+                    + " sent (-1: none)").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    @Tag("4.9a")
+    void should_give_up_at_the_timeout_and_say_how_far_it_got() throws IOException {
+        // GIVEN a receiver that reads nothing, and a clock that is past the deadline once a write takes nothing
+        try (var connection = Connection.open()) {
+            ByteBuffer data = ByteBuffer.wrap(payload(4 << 20, 4));
+            var readings = new AtomicLong();
+            Duration timeout = Duration.ofSeconds(2);
+            // WHEN writeAll waits for a window that never opens
+            Throwable thrown = Thrown.by(() -> StallingWriter.writeAll(connection.sender, data, timeout,
+                    () -> readings.getAndIncrement() == 0 ? 0 : timeout.toNanos() + 1));
+            // THEN it fails with the counts, and without a real wait of 2 s
+            assertThat(thrown).as("writeAll when the receiver never reads and the deadline has passed: expected a"
+                    + " SocketTimeoutException, got %s", thrown).isInstanceOf(SocketTimeoutException.class);
+            var timedOut = (SocketTimeoutException) thrown;
+            assertThat((long) timedOut.bytesTransferred).as("bytesTransferred of the timeout: the bytes written")
+                    .isEqualTo(data.position());
+            assertThat(timedOut.getMessage()).as("the timeout's message gives the bytes written and those left")
+                    .contains(Integer.toString(data.position())).contains(Integer.toString(data.remaining()));
+        }
+    }
+
+    @Test
+    @Tag("4.9a")
+    void should_finish_at_once_when_nothing_is_left() throws IOException {
+        try (var connection = Connection.open()) {
+            long written = StallingWriter.writeAll(connection.sender, ByteBuffer.allocate(0), Duration.ZERO, System::nanoTime);
+            assertThat(written).as("writeAll of nothing, with no time at all").isZero();
+        }
+    }
+
+    @Test
+    @Tag("4.9a")
+    void should_refuse_a_negative_timeout() throws IOException {
+        try (var connection = Connection.open()) {
+            Throwable thrown = Thrown.by(() -> StallingWriter.writeAll(connection.sender, ByteBuffer.allocate(1),
+                    Duration.ofMillis(-1), System::nanoTime));
+            assertThat(thrown).as("writeAll with a timeout of -1 ms").isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
