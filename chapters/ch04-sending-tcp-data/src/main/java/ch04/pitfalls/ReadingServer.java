@@ -52,6 +52,11 @@ public abstract sealed class ReadingServer implements AutoCloseable permits Leak
      */
     protected abstract void serve(Socket connection);
 
+    /** How many accepted connections are still open: for tests. */
+    int openConnections() {
+        return open.size();
+    }
+
     /** The first exception or error that {@code serve} let out, or {@code null}: for tests. */
     Throwable failure() {
         return failure.get();
@@ -79,6 +84,7 @@ public abstract sealed class ReadingServer implements AutoCloseable permits Leak
                     // serve must not throw; keep what it threw for failure(), instead of losing it on this thread.
                     failure.compareAndSet(null, e);
                 }
+                // A connection that serve closed is done with; one it left open stays until close().
                 if (connection.isClosed()) {
                     open.remove(connection);
                 }

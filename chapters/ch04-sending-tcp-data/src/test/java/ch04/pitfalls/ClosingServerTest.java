@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
@@ -104,6 +105,15 @@ class ClosingServerTest {
         }
     }
 
+    /** The state of each client's side of its connection to {@code port}, -1 when the kernel lists none. */
+    private static List<Integer> clientStates(List<Integer> clientPorts, int port) throws IOException {
+        List<Integer> states = new ArrayList<>();
+        for (int clientPort : clientPorts) {
+            states.add(LinuxTcp.stateOf(clientPort, port).orElse(-1));
+        }
+        return states;
+    }
+
     private static int readOrReset(Socket client) throws IOException {
         try {
             return client.getInputStream().read();
@@ -120,26 +130,30 @@ class ClosingServerTest {
         var received = new AtomicLong();
         try (var server = ClosingServer.start(chunk -> received.addAndGet(chunk.length))) {
             int port = server.address().getPort();
+            List<Integer> clientPorts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 try (var client = new Socket()) {
                     client.connect(server.address(), (int) WAIT.toMillis());
+                    clientPorts.add(client.getLocalPort());
                     client.getOutputStream().write(LINE);
                 }
             }
-            // WHEN the server has served them: each client's side then leaves FIN_WAIT2, since the
-            // server's FIN arrived (or serve failed)
-            List<LinuxTcp.Entry> clients = Poll.until(WAIT, () -> LinuxTcp.clientsOf(port),
-                    entries -> server.failure() != null
-                            || entries.stream().noneMatch(e -> e.state() == LinuxTcp.FIN_WAIT2 || e.state() == LinuxTcp.ESTABLISHED));
+            // WHEN the server has served them: each client's side then moves from FIN_WAIT2 to
+            // TIME_WAIT, since the server's FIN arrived (or serve failed, or the wait ran out)
+            List<Integer> states = Poll.until(WAIT, () -> clientStates(clientPorts, port),
+                    now -> server.failure() != null || now.stream().allMatch(state -> state == LinuxTcp.TIME_WAIT));
             if (server.failure() != null) {
                 Thrown.by(() -> {
                     throw server.failure();
                 });
             }
-            // THEN no socket of the server's port is in CLOSE_WAIT, and every line was read
+            // THEN no socket of the server's port is in CLOSE_WAIT, the server holds no connection,
+            // and every line was read
             assertThat(LinuxTcp.count(port, LinuxTcp.CLOSE_WAIT)).as("sockets of the server's port %d in CLOSE_WAIT"
-                    + " after three clients closed; the clients' sides are %s (state 05, FIN_WAIT2: still waiting for"
-                    + " the server's close)", port, clients).isZero();
+                    + " after three clients closed; the clients' sides are in states %s (5 is FIN_WAIT2: still"
+                    + " waiting for the server's close; 6 is TIME_WAIT: closed on both sides)", port, states).isZero();
+            int open = Poll.until(WAIT, server::openConnections, n -> n == 0);
+            assertThat(open).as("connections the server still holds open after serving three clients").isZero();
             assertThat(server.failure()).as("what serve let out").isNull();
             long read = Poll.until(WAIT, received::get, n -> n == 3L * LINE.length);
             assertThat(read).as("bytes the handler got from three clients").isEqualTo(3L * LINE.length);

@@ -162,6 +162,46 @@ class DrainingReaderTest {
 
     @Test
     @Tag("4.9b")
+    void should_still_wait_for_the_handler_when_interrupted_after_the_end_of_the_stream() throws Exception {
+        // GIVEN a handler that stops at the last chunk, and a drain that has read the whole stream
+        byte[] data = payload(100, 7);
+        var atLast = new CountDownLatch(1);
+        var letGo = new CountDownLatch(1);
+        var handled = new AtomicLong();
+        var result = new CompletableFuture<Long>();
+        var interruptedAfter = new boolean[1];
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(DrainingReader.drain(new ByteArrayInputStream(data), 10, 2, chunk -> {
+                    if (handled.get() + chunk.length == data.length) {
+                        atLast.countDown();
+                        letGo.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    }
+                    handled.addAndGet(chunk.length);
+                }));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+            interruptedAfter[0] = Thread.currentThread().isInterrupted();
+        });
+        await(atLast, result, "the handler reached the last chunk");
+        Poll.until(WAIT, reader::getState, state -> state == Thread.State.WAITING);
+        // WHEN the reader is interrupted while it waits for the handler, and the handler later let go
+        reader.interrupt();
+        Long early = Poll.until(Duration.ofMillis(100), () -> result.getNow(null), r -> r != null);
+        letGo.countDown();
+        // THEN drain still waited for the handler (no handler thread outlives it), returned the count
+        // and kept the interrupt for its caller
+        assertThat(early).as("drain's result right after the interrupt, with the handler still busy: none yet")
+                .isNull();
+        assertThat(result.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("drain's count").isEqualTo(100);
+        assertThat(handled).as("bytes handled when drain returned").hasValue(100);
+        assertThat(reader.join(WAIT)).as("the reader thread ended").isTrue();
+        assertThat(interruptedAfter[0]).as("the reader's interrupt flag after drain: kept for its caller").isTrue();
+    }
+
+    @Test
+    @Tag("4.9b")
     void should_stop_reading_and_report_a_failing_handler() {
         // GIVEN a long stream and a handler that fails on its third chunk
         var source = new CountingInputStream(new ByteArrayInputStream(new byte[1 << 20]));

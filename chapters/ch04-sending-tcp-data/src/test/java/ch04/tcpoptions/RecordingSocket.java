@@ -17,6 +17,10 @@ final class RecordingSocket extends Socket {
 
     /** The options set (as {@code SO_RCVBUF}, {@code TCP_KEEPIDLE}, …) and {@code connect}, in order. */
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** The timeout the last connect was given, in milliseconds; -1 before any connect. */
+    volatile int connectTimeout = -1;
+    /** When set, connect records its call and timeout but does not connect. */
+    boolean pretendToConnect;
     private final String refused;
 
     RecordingSocket() {
@@ -43,7 +47,10 @@ final class RecordingSocket extends Socket {
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
         record("connect");
-        super.connect(endpoint, timeout);
+        connectTimeout = timeout;
+        if (!pretendToConnect) {
+            super.connect(endpoint, timeout);
+        }
     }
 
     @Override

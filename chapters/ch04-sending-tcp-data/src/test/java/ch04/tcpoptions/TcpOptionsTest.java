@@ -208,6 +208,39 @@ class TcpOptionsTest {
 
     @Test
     @Tag("4.8d")
+    void should_give_connect_and_each_read_the_timeout_in_milliseconds() throws IOException {
+        for (Duration timeout : new Duration[] {Duration.ofMillis(1), Duration.ofMillis(1500), Duration.ofNanos(2_999_999)}) {
+            try (var socket = new RecordingSocket()) {
+                socket.pretendToConnect = true;
+                TcpOptions.none().connect(socket, ANY_LOOPBACK_PORT, timeout);
+                int millis = (int) timeout.toMillis();
+                assertThat(socket.connectTimeout).as("the timeout connect(…, %s) passed on to Socket.connect, in ms",
+                        timeout).isEqualTo(millis);
+                assertThat(socket.getSoTimeout()).as("the read timeout after connect(…, %s), in ms", timeout)
+                        .isEqualTo(millis);
+            }
+        }
+        var socket = new RecordingSocket();
+        Duration tooLong = Duration.ofMillis(Integer.MAX_VALUE + 1L);
+        Throwable thrown = Thrown.by(() -> TcpOptions.none().connect(socket, ANY_LOOPBACK_PORT, tooLong));
+        assertThat(thrown).as("connect with a timeout of %s, more milliseconds than an int holds", tooLong)
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(socket.isClosed()).as("the socket after connect refused that timeout").isTrue();
+    }
+
+    @Test
+    @Tag("4.8d")
+    void should_bind_without_touching_the_listener_when_no_receive_buffer_is_asked_for() throws IOException {
+        try (var listener = new RecordingServerSocket(null)) {
+            TcpOptions.none().withSendBufferSize(4096).withLinger(Linger.discard()).bind(listener, ANY_LOOPBACK_PORT);
+            assertThat(listener.calls).as("the calls bind made on the listener when only per-connection options are"
+                    + " set: those belong to each accepted connection").containsExactly("bind");
+            assertThat(listener.isBound()).as("the listener after bind").isTrue();
+        }
+    }
+
+    @Test
+    @Tag("4.8d")
     void should_close_the_listener_when_binding_fails() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              var listener = new RecordingServerSocket(null)) {

@@ -82,7 +82,8 @@ public final class StallingWriter {
         long written = 0;
         try (Selector selector = Selector.open()) {
             channel.configureBlocking(false);
-            SelectionKey key = channel.register(selector, SelectionKey.OP_WRITE);
+            // Closing the selector (try-with-resources) cancels this registration.
+            channel.register(selector, SelectionKey.OP_WRITE);
             while (data.hasRemaining()) {
                 int n = channel.write(data);
                 written += n;
@@ -100,7 +101,6 @@ public final class StallingWriter {
                 selector.select(Math.max(1, Duration.ofNanos(left).toMillis()));
                 selector.selectedKeys().clear();
             }
-            key.cancel();
         }
         return written;
         // END 4.9a
