@@ -26,8 +26,8 @@ import java.nio.channels.Selector;
  * When the receiving program stops reading, its receive buffer fills and TCP advertises a window of
  * 0: the sender may send nothing more. The sender's own buffer fills next, and then a non-blocking
  * {@code write} accepts 0 bytes. The bytes written by then are all in flight, held by the two
- * kernels: between the sum of the two buffer sizes Java reads back and twice that sum, since each
- * kernel reserves double what was asked and spends part of it on bookkeeping (section 4.8).
+ * kernels: at least a full send buffer, and at most what the two kernels reserved, twice each
+ * buffer size Java reads back (section 4.8).
  */
 public final class StallingWriter {
 
