@@ -92,7 +92,7 @@ class DrainingReaderTest {
     @Tag("4.9b")
     void should_hand_every_read_to_the_handler_in_order_however_the_stream_is_cut() {
         forAll(Gen.bytes(0, 3000), StreamGens.readSizes(600), Gen.integers(1, 5)).labels("payload", "readSizes", "maxQueuedChunks")
-                .tries(100).check((payload, readSizes, maxQueued) -> {
+                .tries(60).check((payload, readSizes, maxQueued) -> {
                     // GIVEN a stream cut into reads, and a handler that keeps what it is given
                     var in = ChunkedInputStream.of(payload, readSizes);
                     List<byte[]> chunks = new ArrayList<>();

@@ -90,8 +90,8 @@ public record TcpOptions(Optional<KeepAlive> keepAlive, Optional<Linger> linger,
     }
 
     /**
-     * Sets every option that is present on {@code socket}, and no other. The receive buffer goes
-     * first, and only onto a socket that is not connected yet.
+     * Sets every option that is present on {@code socket}, and no other; the receive buffer only
+     * onto a socket that is not connected yet.
      *
      * @throws IllegalStateException if a receive buffer is set and {@code socket} is already
      *                               connected: its window scale was fixed in the handshake (set it
