@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -114,6 +116,15 @@ class ClosingServerTest {
         return states;
     }
 
+    private static boolean refuses(InetSocketAddress address) throws IOException {
+        try (var socket = new Socket()) {
+            socket.connect(address, (int) WAIT.toMillis());
+            return false;
+        } catch (ConnectException refused) {
+            return true;
+        }
+    }
+
     private static int readOrReset(Socket client) throws IOException {
         try {
             return client.getInputStream().read();
@@ -157,6 +168,10 @@ class ClosingServerTest {
             assertThat(server.failure()).as("what serve let out").isNull();
             long read = Poll.until(WAIT, received::get, n -> n == 3L * LINE.length);
             assertThat(read).as("bytes the handler got from three clients").isEqualTo(3L * LINE.length);
+            // WHEN the server is closed THEN its port refuses connections
+            server.close();
+            boolean refused = Poll.until(WAIT, () -> refuses(server.address()), r -> r);
+            assertThat(refused).as("a connection to the server's port after close()").isTrue();
         }
     }
 }

@@ -56,6 +56,8 @@ class ProcNetTcpTest {
                 new Entry(0x8E67, 0x953C, TcpState.CLOSE_WAIT),
                 new Entry(0x953C, 0x8E67, TcpState.FIN_WAIT2));
         assertThat(ProcNetTcp.parse(List.of())).as("an empty table").isEmpty();
+        assertThat(ProcNetTcp.parse(List.of("0: 0100007F:FFFF 0100007F:0000 0A"))).as("a line of just the four fields"
+                + " that matter, with the highest port").containsExactly(new Entry(0xFFFF, 0, TcpState.LISTEN));
         assertThat(ProcNetTcp.parse(List.of(TCP.get(0), "", "   "))).as("a header and blank lines").isEmpty();
     }
 

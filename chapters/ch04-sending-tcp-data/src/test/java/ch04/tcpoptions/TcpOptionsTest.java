@@ -153,6 +153,17 @@ class TcpOptionsTest {
 
     @Test
     @Tag("4.8d")
+    void should_connect_a_new_socket_of_its_own() throws Exception {
+        try (var server = LoopbackServer.start(connection -> connection.getInputStream().read());
+             Socket socket = TcpOptions.none().withSendBufferSize(8192).connect(server.address(), TIMEOUT)) {
+            assertThat(socket.isConnected()).as("the socket connect(address, timeout) made").isTrue();
+            assertThat(socket.getRemoteSocketAddress()).as("where it is connected").isEqualTo(server.address());
+            assertThat(socket.getSoTimeout()).as("its read timeout").isEqualTo((int) TIMEOUT.toMillis());
+        }
+    }
+
+    @Test
+    @Tag("4.8d")
     void should_leave_the_defaults_of_a_connection_alone() throws Exception {
         try (var server = LoopbackServer.start(connection -> connection.getInputStream().read());
              var plain = server.connect();
@@ -210,7 +221,8 @@ class TcpOptionsTest {
     @Test
     @Tag("4.8d")
     void should_give_connect_and_each_read_the_timeout_in_milliseconds() throws IOException {
-        for (Duration timeout : new Duration[] {Duration.ofMillis(1), Duration.ofMillis(1500), Duration.ofNanos(2_999_999)}) {
+        for (Duration timeout : new Duration[] {Duration.ofMillis(1), Duration.ofMillis(1500), Duration.ofNanos(2_999_999),
+            Duration.ofMillis(Integer.MAX_VALUE)}) {
             try (var socket = new RecordingSocket()) {
                 socket.pretendToConnect = true;
                 TcpOptions.none().connect(socket, ANY_LOOPBACK_PORT, timeout);

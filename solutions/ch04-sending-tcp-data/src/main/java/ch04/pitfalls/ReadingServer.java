@@ -31,13 +31,8 @@ public abstract sealed class ReadingServer implements AutoCloseable permits Leak
 
     ReadingServer(ChunkHandler handler) throws IOException {
         this.handler = handler;
-        this.listener = new ServerSocket();
-        try {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        } catch (IOException e) {
-            listener.close();
-            throw e;
-        }
+        // This constructor binds, and closes the socket itself if binding fails.
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("reading-server-accept-" + listener.getLocalPort()).start(this::acceptLoop);
     }
 
