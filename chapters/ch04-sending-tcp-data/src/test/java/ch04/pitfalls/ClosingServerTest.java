@@ -163,7 +163,7 @@ class ClosingServerTest {
             assertThat(LinuxTcp.count(port, LinuxTcp.CLOSE_WAIT)).as("sockets of the server's port %d in CLOSE_WAIT"
                     + " after three clients closed; the clients' sides are in states %s (5 is FIN_WAIT2: still"
                     + " waiting for the server's close; 6 is TIME_WAIT: closed on both sides)", port, states).isZero();
-            int open = Poll.until(WAIT, server::openConnections, n -> n == 0);
+            int open = Poll.until(WAIT, () -> server.openConnections().size(), n -> n == 0);
             assertThat(open).as("connections the server still holds open after serving three clients").isZero();
             assertThat(server.failure()).as("what serve let out").isNull();
             long read = Poll.until(WAIT, received::get, n -> n == 3L * LINE.length);

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,9 +48,9 @@ public abstract sealed class ReadingServer implements AutoCloseable permits Leak
      */
     protected abstract void serve(Socket connection);
 
-    /** How many accepted connections are still open: for tests. */
-    int openConnections() {
-        return open.size();
+    /** The accepted connections not yet known to be closed: for tests. */
+    List<Socket> openConnections() {
+        return List.copyOf(open);
     }
 
     /** The first exception or error that {@code serve} let out, or {@code null}: for tests. */
