@@ -27,6 +27,9 @@ import workbook.Rerun;
  *       costs the whole timeout plus a thread that may go on spinning until the run ends.</li>
  *   <li>A failed assertion: the same failure, expected and actual kept, with a last line that names
  *       the exercise to reread.</li>
+ *   <li>A declaration the tests cannot reach (a changed signature: {@link NoSuchMethodError} and the
+ *       other linkage errors about the exercise's classes): a failure that names the declaration the
+ *       tests expected ({@link SignatureChange}).</li>
  *   <li>Any other exception out of the student's code: a failure that says so, the exception kept as
  *       its cause.</li>
  * </ul>
@@ -101,6 +104,12 @@ public final class WorkbookExtension
             return thrown;
         }
         String id = exercise.get();
+        Optional<String> changed = SignatureChange.expected(thrown, exercisePackages(catalogue));
+        if (changed.isPresent()) {
+            AssertionFailedError failure = new AssertionFailedError(changed.get() + pointer(id, catalogue), thrown);
+            failure.setStackTrace(new StackTraceElement[0]);
+            return failure;
+        }
         TimeoutException timeout = CauseChain.find(thrown, TimeoutException.class).orElse(null);
         if (timeout != null) {
             TIMED_OUT.putIfAbsent(id, test);
@@ -135,6 +144,13 @@ public final class WorkbookExtension
                 + pointer(id, catalogue), thrown);
         failure.setStackTrace(thrown.getStackTrace());
         return failure;
+    }
+
+    /** The packages of the catalogue's files ({@code ch04.fixedbuffer}…): where a changed signature is the student's. */
+    private static java.util.Set<String> exercisePackages(Catalogue catalogue) {
+        return catalogue == null ? java.util.Set.of() : catalogue.exercises().stream()
+                .map(e -> e.file().contains("/") ? e.file().substring(0, e.file().lastIndexOf('/')).replace('/', '.') : "")
+                .filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     static NotStartedAbort notStarted(String stubId, String testedId, Catalogue catalogue) {
