@@ -78,7 +78,9 @@ public final class Grade {
         System.out.println("Grading " + students.size() + " student" + (students.size() == 1 ? "" : "s") + " of " + chapter
                 + ", " + jobs + " at a time, at most " + limit.toSeconds() + " s each; the gradebook goes to " + out);
         Kit kit = Kit.prepare(root, chapter, classPath, compileClassPath, out.resolve("kit"));
-        List<StudentReport> rows = grade(kit, students, out, jobs, limit);
+        List<String> jvmOptions = Arrays.stream(options.getOrDefault("jvm-options", "").strip().split("\\s+"))
+                .filter(o -> !o.isEmpty()).toList();
+        List<StudentReport> rows = grade(kit, students, out, jobs, limit, jvmOptions);
         double seconds = (System.nanoTime() - started) / 1e9;
         String heading = String.format(Locale.ROOT,
                 "Graded %s: %d student%s, %d at a time, at most %d s each (compile and tests); %.0f s in all, %.1f s per student"
@@ -98,9 +100,9 @@ public final class Grade {
         System.out.println("Per test:  " + out.resolve("students") + File.separator + "NAME" + File.separator + "results.json");
     }
 
-    static List<StudentReport> grade(Kit kit, List<Student> students, Path out, int jobs, Duration limit)
-            throws InterruptedException {
-        StudentGrader grader = new StudentGrader(kit, limit);
+    static List<StudentReport> grade(Kit kit, List<Student> students, Path out, int jobs, Duration limit,
+            List<String> jvmOptions) throws InterruptedException {
+        StudentGrader grader = new StudentGrader(kit, limit, jvmOptions);
         AtomicInteger finished = new AtomicInteger();
         List<Future<StudentReport>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(jobs)) {

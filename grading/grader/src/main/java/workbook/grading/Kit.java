@@ -143,6 +143,11 @@ final class Kit {
                 List.copyOf(compileWith), regions, skeletonFiles, testClasses);
     }
 
+    /** A kit of a catalogue alone: no tests, no class path, no reference (the gradebook's own tests). */
+    static Kit forCatalogue(String chapter, Catalogue catalogue, Map<String, Integer> points) {
+        return new Kit(chapter, catalogue, points, "ch04/", Path.of("tests"), List.of(), List.of(), Map.of(), Map.of(), Set.of());
+    }
+
     /** The exercises, by id, each with the files its regions are in. */
     Map<String, Set<String>> filesByExercise() {
         Map<String, Set<String>> files = new LinkedHashMap<>();

@@ -50,10 +50,12 @@ final class StudentGrader {
 
     private final Kit kit;
     private final Duration timeLimit;
+    private final List<String> jvmOptions;
 
-    StudentGrader(Kit kit, Duration timeLimit) {
+    StudentGrader(Kit kit, Duration timeLimit, List<String> jvmOptions) {
         this.kit = kit;
         this.timeLimit = timeLimit;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     StudentReport grade(String name, Path tree, Path work) throws IOException, InterruptedException {
@@ -326,8 +328,9 @@ final class StudentGrader {
 
     private List<String> command(Path classes, Path run, Path events, Path skip) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java,
-                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Djava.io.tmpdir=" + run.resolve("tmp"),
                 // The grader writes its own per-test results; the student's progress table is not wanted here.
                 "-Djunit.platform.execution.listeners.deactivate=workbook.junit.ProgressListener",
@@ -338,7 +341,8 @@ final class StudentGrader {
                 "-Dworkbook.reports=" + run.resolve("reports"),
                 "-cp", kit.testClassPathString(),
                 TestRun.class.getName(), kit.tests.toString(), classes.toString(), kit.packagePrefix,
-                events.toString(), skip.toString());
+                events.toString(), skip.toString()));
+        return command;
     }
 
     /**
