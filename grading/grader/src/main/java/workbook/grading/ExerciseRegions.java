@@ -142,8 +142,23 @@ final class ExerciseRegions {
         return -1;
     }
 
-    /** The region's code as a comparison sees it: each line stripped, blank lines left out. */
+    /**
+     * The region's code as a comparison sees it: each line stripped, blank lines left out, and the
+     * region markers with the skeleton's commented lines too (a student's copy of the reference file
+     * holds them).
+     */
     static List<String> normalised(List<String> lines) {
-        return lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> code = new ArrayList<>();
+        boolean skeleton = false;
+        for (String line : lines) {
+            if (SOLUTION.matcher(line).matches() || END.matcher(line).matches()) {
+                skeleton = false;
+            } else if (SKELETON.matcher(line).matches()) {
+                skeleton = true;
+            } else if (!skeleton && !line.isBlank()) {
+                code.add(line.strip());
+            }
+        }
+        return code;
     }
 }
