@@ -100,6 +100,30 @@ class DeadlineTest {
 
     @Test
     @Tag("4.4a")
+    void should_describe_the_deadline_itself_when_it_refuses_a_timeout() {
+        forAll(Gen.longs(0, 20_000_000_000L), Gen.longs(-999_999, 20_000_000_000L)).labels("allowedNanos", "overNanos")
+                .tries(200).check((allowedNanos, overNanos) -> {
+                    // GIVEN any deadline, found with less than 1 ms left: overNanos past it, or up to 1 ms before
+                    var clock = new FakeClock();
+                    var deadline = Deadline.after(Duration.ofNanos(allowedNanos), clock::nanoTime);
+                    clock.advance(Duration.ofNanos(Math.max(0, allowedNanos + overNanos)));
+                    // WHEN asked for a timeout
+                    Throwable thrown = Thrown.by(deadline::nextTimeoutMillis);
+                    // THEN the DeadlineExceededException gives this deadline's own numbers, to the nanosecond
+                    assertThat(thrown).as("nextTimeoutMillis() with %s left", deadline.remaining())
+                            .isInstanceOf(DeadlineExceededException.class);
+                    var e = (DeadlineExceededException) thrown;
+                    assertThat(deadline.allowed()).as("allowed() of a deadline set with Duration.ofNanos(%d)", allowedNanos)
+                            .isEqualTo(Duration.ofNanos(allowedNanos));
+                    assertThat(e.allowed()).as("allowed() of the exception: the time the deadline allowed, not what is"
+                            + " left or a rounded value (Deadline.exceeded() builds it)").isEqualTo(deadline.allowed());
+                    assertThat(e.elapsed()).as("elapsed() of the exception: the time since the deadline was set")
+                            .isEqualTo(deadline.elapsed());
+                });
+    }
+
+    @Test
+    @Tag("4.4a")
     void should_cap_a_far_deadline_at_the_largest_timeout_a_socket_takes() throws Exception {
         // GIVEN deadlines just under, at, just over and far over Integer.MAX_VALUE ms (about 24.8 days)
         var clock = new FakeClock();

@@ -77,6 +77,29 @@ class PingCommandTest {
 
     @Test
     @Tag("4.7a")
+    void should_say_host_port_is_missing_when_none_is_given_and_refuse_an_empty_one() {
+        // GIVEN a command line without host:port, and one whose host:port is empty (ping -c 1 '')
+        var missingSession = new Captured();
+        var emptySession = new Captured();
+        // WHEN each is run
+        CommandRun missing = CommandRun.of(missingSession, "-c", "1");
+        CommandRun empty = CommandRun.of(emptySession, "-c", "1", "");
+        // THEN both exit 2 and send nothing; the first says host:port is missing, not that an empty one is wrong
+        assertThat(missing.status()).as("exit status for -c 1 without host:port\n%s", missing.transcript())
+                .isEqualTo(Ping.USAGE);
+        assertThat(missing.err()).as("stderr for -c 1 without host:port: the user typed no host:port, so say it is"
+                + " missing (the command line's parser does, unless a default fills the gap)")
+                .startsWith("ping: ").containsIgnoringCase("missing").contains("host:port");
+        assertThat(empty.status()).as("exit status for -c 1 '' (an empty host:port)\n%s", empty.transcript())
+                .isEqualTo(Ping.USAGE);
+        assertThat(empty.err()).as("stderr for -c 1 '': what is wrong, then the usage line")
+                .startsWith("ping: ").contains("Usage: ping");
+        assertThat(missingSession.options).as("runs started for -c 1 without host:port").isEmpty();
+        assertThat(emptySession.options).as("runs started for -c 1 ''").isEmpty();
+    }
+
+    @Test
+    @Tag("4.7a")
     void should_answer_help_with_0_and_every_bad_command_line_with_2() {
         // GIVEN command lines a user gets wrong: bounds checked by parse first, then what picocli catches itself
         List<List<String>> bad = List.of(
