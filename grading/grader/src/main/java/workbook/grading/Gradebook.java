@@ -81,7 +81,8 @@ final class Gradebook {
             catalogue.exercises().forEach(e -> md.append(' ').append(r.cells().get(e.id()).state().mark).append(" |"));
             md.append('\n');
         }
-        md.append("\n## Details\n");
+        md.append("\n## Details\n\nA student's code for one exercise beside the reference's, from the repository's root:"
+                + " `java verification/src/main/java/workbook/verification/Compare.java TREE EXERCISE`.\n");
         for (StudentReport r : rows) {
             md.append("\n### ").append(r.name()).append("\n\n")
                     .append("Tree: `").append(r.tree()).append("`; graded in ").append(String.format(Locale.ROOT, "%.1f", r.seconds()))
