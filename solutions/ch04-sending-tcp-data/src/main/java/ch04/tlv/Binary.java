@@ -75,7 +75,7 @@ public record Binary(byte[] value) implements Payload {
         if (type != Frame.BINARY_TYPE) {
             throw new FrameTypeException(type, "1 (binary)");
         }
-        return new Binary(Frame.readBody(in, Frame.BINARY_TYPE));
+        return new Binary(Frame.readBody(in, (byte) type));
         // END 4.3d
     }
 

@@ -80,7 +80,7 @@ public record Text(String value) implements Payload {
         if (type != Frame.STRING_TYPE) {
             throw new FrameTypeException(type, "2 (string)");
         }
-        return new Text(Utf8.decode(Frame.readBody(in, Frame.STRING_TYPE)));
+        return new Text(Utf8.decode(Frame.readBody(in, (byte) type)));
         // END 4.3d
     }
 
