@@ -110,8 +110,7 @@ class PayloadServerTest {
                             + " received %d of " + payload.length + " bytes and then nothing for %d ms; the server"
                             + " seems to serve one connection at a time: serve each connection on its own thread");
                     assertThat(got)
-                            .as("payload received by a client that connected while another was"
-                                    + " being served; serve each connection on its own thread")
+                            .as("the payload received by a client that connected while another was being served")
                             .isEqualTo(payload);
                 }
             } finally {
