@@ -227,7 +227,7 @@ class WordScannerTest {
 
     @Test
     @Tag("4.2b")
-    void should_refuse_malformed_UTF_8_with_where_and_what() {
+    void should_refuse_malformed_UTF_8_with_where_and_what() throws IOException {
         // GIVEN byte sequences that are not UTF-8, after one good word
         record Bad(String hex, long offset, String why) { }
         for (Bad bad : List.of(
