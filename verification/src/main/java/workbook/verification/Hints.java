@@ -178,7 +178,8 @@ public final class Hints {
                 String anchor = n.read().substring(n.read().indexOf('#'));
                 links.add("[" + n.id() + " " + n.title() + "](" + anchor + ")");
             }
-            out.addAll(wrap("**Needs:** " + String.join(", ", links) + "."));
+            // One line, however long: a line break inside a link's text reads badly in the raw file.
+            out.add("**Needs:** " + String.join(", ", links) + ".");
         }
         if (!e.needs().isEmpty() && !e.hints().isEmpty()) {
             out.add("");
