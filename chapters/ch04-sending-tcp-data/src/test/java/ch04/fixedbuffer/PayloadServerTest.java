@@ -362,6 +362,8 @@ class PayloadServerTest {
             // THEN it reports a failed close, and yet every client's stream ends before the payload is complete
             assertThat(thrown).as("what close() threw when each connection's close failed: expected an"
                     + " IOException, the first close that failed").isInstanceOf(IOException.class);
+            assertThat(thrown.getSuppressed()).as("the failures suppressed in what close() threw: expected the"
+                    + " other two connections' failed closes, so that none goes unreported").hasSize(2);
             for (int i = 0; i < clients.size(); i++) {
                 long received = 1 + drain(clients.get(i), "after close(), client " + (i + 1) + " of 3 received %d"
                         + " bytes and then nothing for %d ms, and no end of stream; close() must go on closing the"
