@@ -328,12 +328,13 @@ class PayloadServerTest {
                             + " refuse connections, once the accept loop has closed the listener", attempts.size(),
                             outcome.words)
                     .isEqualTo(AfterClose.REFUSED);
-        } finally {
             // AND close() reports the failure, so the owner of the server learns why it stopped serving
             Throwable thrown = Thrown.by(server::close);
             assertThat(thrown).as("what close() threw after the accept loop failed with \"simulated: Too many open"
                     + " files\": expected that very failure, kept by the loop for close()")
                     .isSameAs(failure);
+        } finally {
+            listener.close();
         }
     }
 
@@ -354,16 +355,13 @@ class PayloadServerTest {
                 client.setReceiveBufferSize(64 * 1024);
                 client.setSoTimeout(3000);
                 client.connect(server.address(), 3000);
-                assertThat(client.getInputStream().read()).as("the first byte client %d receives", i + 1)
-                        .isEqualTo(payload[0] & 0xFF);
+                assertThat(firstByte(client, "client " + (i + 1) + " of 3")).as("the first byte client %d receives",
+                        i + 1).isEqualTo(payload[0] & 0xFF);
             }
             // WHEN the server is closed
             Throwable thrown = Thrown.by(server::close);
-            // THEN it reports a failed close, and yet every client's stream ends before the payload is complete
-            assertThat(thrown).as("what close() threw when each connection's close failed: expected an"
-                    + " IOException, the first close that failed").isInstanceOf(IOException.class);
-            assertThat(thrown.getSuppressed()).as("the failures suppressed in what close() threw: expected the"
-                    + " other two connections' failed closes, so that none goes unreported").hasSize(2);
+            // THEN every client's stream ends before the payload is complete, and close() reports the
+            // failed closes: the first thrown, the others suppressed in it
             for (int i = 0; i < clients.size(); i++) {
                 long received = 1 + drain(clients.get(i), "after close(), client " + (i + 1) + " of 3 received %d"
                         + " bytes and then nothing for %d ms, and no end of stream; close() must go on closing the"
@@ -372,10 +370,15 @@ class PayloadServerTest {
                         + " first byte: close every connection, also after one close failed", i + 1)
                         .isLessThan(payload.length);
             }
+            assertThat(thrown).as("what close() threw when each connection's close failed: expected an"
+                    + " IOException, the first close that failed").isInstanceOf(IOException.class);
+            assertThat(thrown.getSuppressed()).as("the failures suppressed in what close() threw: expected the"
+                    + " other two connections' failed closes, so that none goes unreported").hasSize(2);
         } finally {
             for (Socket client : clients) {
                 client.close();
             }
+            listener.close();
         }
     }
 
@@ -399,6 +402,16 @@ class PayloadServerTest {
                     + " then nothing for %d ms; after close() no connection may stay open");
             assertThat(received).as("bytes sent on a connection accepted just as the server closed: expected none;"
                     + " after adding a connection to the set, check listener.isClosed() and close it if so").isZero();
+        }
+    }
+
+    /** The first byte {@code client} receives; a read that times out fails, naming {@code who}. */
+    private static int firstByte(Socket client, String who) throws IOException {
+        try {
+            return client.getInputStream().read();
+        } catch (SocketTimeoutException silent) {
+            return fail(who + " heard nothing for " + client.getSoTimeout() + " ms after connecting while other"
+                    + " clients were being served: serve each connection on a thread of its own", silent);
         }
     }
 

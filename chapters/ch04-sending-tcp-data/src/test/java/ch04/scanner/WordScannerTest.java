@@ -143,7 +143,7 @@ class WordScannerTest {
                         // WHEN the limit is one byte less THEN it fails, naming the limit
                         var tooSmall = new WordScanner(ChunkedInputStream.of(text, readSizes), size - 1);
                         assertThat(Thrown.by(tooSmall::nextWord))
-                                .as("a word of %d bytes with a limit of %d must throw TokenTooLongException",
+                                .as("a word of %d bytes with a limit of %d: expected a TokenTooLongException",
                                         size, size - 1)
                                 .isInstanceOfSatisfying(TokenTooLongException.class, e -> {
                                     assertThat(e.limit()).as("TokenTooLongException.limit()").isEqualTo(size - 1);
@@ -180,7 +180,7 @@ class WordScannerTest {
 
         byte[] tooLong = "x".repeat(WordScanner.MAX_TOKEN_BYTES + 1).getBytes(UTF_8);
         assertThat(Thrown.by(() -> new WordScanner(new ByteArrayInputStream(tooLong)).nextWord()))
-                .as("a word of 64 KiB + 1 byte with the default limit must throw TokenTooLongException")
+                .as("a word of 64 KiB + 1 byte with the default limit: expected a TokenTooLongException naming the limit")
                 .isInstanceOf(TokenTooLongException.class)
                 .hasMessageContaining(String.valueOf(WordScanner.MAX_TOKEN_BYTES));
     }
@@ -217,7 +217,8 @@ class WordScannerTest {
         // WHEN the scanner looks for a word
         Throwable thrown = Thrown.by(scanner::nextWord);
         // THEN it fails with the limit, having read no more than the limit and one read ahead
-        assertThat(thrown).as("scanning an endless word with a limit of 1000 bytes")
+        assertThat(thrown).as("scanning an endless word with a limit of 1000 bytes: expected a TokenTooLongException naming"
+                + " the limit, as soon as the word passes it")
                 .isInstanceOf(TokenTooLongException.class)
                 .hasMessageContaining("1000");
         assertThat(peer.handedOut).as("bytes read from a peer that never sends white space,"

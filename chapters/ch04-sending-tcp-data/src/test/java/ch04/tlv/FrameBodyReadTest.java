@@ -209,7 +209,7 @@ class FrameBodyReadTest {
         // GIVEN a length field claiming the limit, 10 MiB, and then the end of the stream
         byte[] claim = lengthField(LIMIT);
         assertThat(Thrown.by(() -> Frame.readBody(new ByteArrayInputStream(claim), Frame.BINARY_TYPE)))
-                .as("Frame.readBody on a claim of %d bytes and no value", LIMIT)
+                .as("Frame.readBody on a claim of %d bytes and no value: expected a TruncatedFrameException", LIMIT)
                 .isInstanceOf(TruncatedFrameException.class);
         // WHEN read (it fails as truncated)
         long headerOnly = AllocationMeter.allocatedBy(5,
