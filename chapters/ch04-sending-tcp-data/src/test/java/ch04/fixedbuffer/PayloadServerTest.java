@@ -306,8 +306,8 @@ class PayloadServerTest {
         var failure = new IOException("simulated: Too many open files");
         listener.acceptFailure = failure;
         var address = (InetSocketAddress) listener.getLocalSocketAddress();
-        var server = PayloadServer.serve(listener, new byte[] {1, 2, 3});
         try {
+            var server = PayloadServer.serve(listener, new byte[] {1, 2, 3});
             // WHEN clients try to connect
             // THEN the port soon refuses them: a listener left open with nobody accepting lets them
             // connect and wait for an answer that never comes
@@ -346,9 +346,9 @@ class PayloadServerTest {
         var listener = new ScriptedListener();
         listener.failingCloses = true;
         byte[] payload = random(PayloadServer.PAYLOAD_SIZE, 7);
-        var server = PayloadServer.serve(listener, payload);
         List<Socket> clients = new ArrayList<>();
         try {
+            var server = PayloadServer.serve(listener, payload);
             for (int i = 0; i < 3; i++) {
                 var client = new Socket();
                 clients.add(client);
@@ -390,18 +390,20 @@ class PayloadServerTest {
         var listener = new ScriptedListener();
         var closed = new CountDownLatch(1);
         listener.holdUntil = closed;
-        var server = PayloadServer.serve(listener, random(1 << 20, 8));
-        try (var client = connect(server.address(), 3000)) {
-            assertThat(listener.holding.await(3, TimeUnit.SECONDS)).as("the connection reached accept").isTrue();
-            // WHEN the server is closed, and only then accept returns the connection
-            server.close();
-            closed.countDown();
-            // THEN the connection is closed without being served: after adding a connection, check whether
-            // the listener was closed meanwhile
-            long received = drain(client, "a connection accepted just as the server closed received %d bytes and"
-                    + " then nothing for %d ms; after close() no connection may stay open");
-            assertThat(received).as("bytes sent on a connection accepted just as the server closed: expected none;"
-                    + " after adding a connection to the set, check listener.isClosed() and close it if so").isZero();
+        try (listener) {
+            var server = PayloadServer.serve(listener, random(1 << 20, 8));
+            try (var client = connect(server.address(), 3000)) {
+                assertThat(listener.holding.await(3, TimeUnit.SECONDS)).as("the connection reached accept").isTrue();
+                // WHEN the server is closed, and only then accept returns the connection
+                server.close();
+                closed.countDown();
+                // THEN the connection is closed without being served: after adding a connection, check whether
+                // the listener was closed meanwhile
+                long received = drain(client, "a connection accepted just as the server closed received %d bytes and"
+                        + " then nothing for %d ms; after close() no connection may stay open");
+                assertThat(received).as("bytes sent on a connection accepted just as the server closed: expected none;"
+                        + " after adding a connection to the set, check listener.isClosed() and close it if so").isZero();
+            }
         }
     }
 
