@@ -195,14 +195,14 @@ public final class Hints {
         return out;
     }
 
-    /** {@code text} cut at spaces into lines of at most {@value #WIDTH} characters (a longer word stays whole). */
+    /**
+     * {@code text} cut at spaces into lines of at most {@value #WIDTH} characters, never inside a
+     * code span (a longer word or span stays whole).
+     */
     static List<String> wrap(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : atoms(text)) {
             if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
                 lines.add(line.toString());
                 line.setLength(0);
@@ -214,6 +214,33 @@ public final class Hints {
         }
         lines.add(line.toString());
         return lines;
+    }
+
+    /** The words of {@code text}, a code span's words kept together as one: `new Socket()`. */
+    private static List<String> atoms(String text) {
+        List<String> atoms = new ArrayList<>();
+        StringBuilder atom = new StringBuilder();
+        boolean inCode = false;
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (atom.length() > 0) {
+                atom.append(' ');
+            }
+            atom.append(word);
+            if (word.chars().filter(c -> c == '`').count() % 2 == 1) {
+                inCode = !inCode;
+            }
+            if (!inCode) {
+                atoms.add(atom.toString());
+                atom.setLength(0);
+            }
+        }
+        if (atom.length() > 0) {
+            atoms.add(atom.toString());
+        }
+        return atoms;
     }
 
     /** Where one exercise's part of the workbook lies: its heading, and the line after its last. */

@@ -182,6 +182,14 @@ class HintsTest {
     }
 
     @Test
+    void should_not_break_a_line_inside_a_code_span() {
+        String text = "word ".repeat(17) + "`new SequenceInputStream(new ByteArrayInputStream(bytes), in)` and more";
+        List<String> lines = Hints.wrap(text);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("`new SequenceInputStream(");
+    }
+
+    @Test
     void should_check_and_write_a_repository(@TempDir Path root) throws IOException {
         // GIVEN a repository with one chapter's catalogue and a workbook with a hand-written list
         Path catalogue = root.resolve("chapters/ch09/src/test/resources/workbook/catalogue.txt");
