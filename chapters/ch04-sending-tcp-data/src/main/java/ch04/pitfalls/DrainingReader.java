@@ -59,7 +59,9 @@ public final class DrainingReader {
      *                        while this many are queued
      * @return the bytes read and handled
      * @throws IllegalArgumentException if {@code bufferSize} or {@code maxQueuedChunks} is below 1
-     * @throws HandlerFailedException   if the handler throws; reading stops at the next chunk
+     * @throws HandlerFailedException   if the handler throws, or returns with its thread's interrupt flag set
+     *                                  (an {@code InterruptedException} is then the cause); reading stops at the
+     *                                  next chunk
      * @throws IOException              if a read fails (the handler still handles what came before)
      * @throws InterruptedIOException   if the calling thread is interrupted while it waits for room in
      *                                  the queue; the call still waits for the handler to finish what

@@ -33,6 +33,8 @@ class DeadlineTest {
                 .isEqualTo(3800);
         assertThat(halfAMillisecondLater).as("the timeout with 3799.5 ms left: round down, so the call can never"
                 + " wait past the deadline").isEqualTo(3799);
+        assertThat(deadline.allowed()).as("allowed() of a deadline set 5 s away, 1.2005 s later: the time the"
+                + " whole exchange was given, which does not change").isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

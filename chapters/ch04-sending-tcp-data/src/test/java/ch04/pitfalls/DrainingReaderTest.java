@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -219,6 +221,46 @@ class DrainingReaderTest {
         var failed = (HandlerFailedException) thrown;
         assertThat(failed.getCause()).as("the cause: the handler's own exception").isSameAs(failure);
         assertThat(failed.bytesHandled()).as("bytesHandled(): the two chunks handled before the failure").isEqualTo(200);
+        assertThat(source.count.get()).as("bytes read from a 1 MiB stream after the handler failed: reading must stop,"
+                + " at most a queue and two chunks past the failure").isLessThanOrEqualTo(300 + 4 * 100);
+    }
+
+    @Test
+    @Tag("4.9b")
+    void should_report_a_handler_that_returns_with_its_thread_interrupted_instead_of_hanging() throws Exception {
+        // GIVEN a long stream, and a handler that on its third chunk sets its own thread's interrupt
+        // flag and returns: Java's idiom for an interrupt caught where it cannot be thrown on
+        var source = new CountingInputStream(new ByteArrayInputStream(new byte[1 << 20]));
+        var calls = new AtomicLong();
+        // WHEN drained
+        CompletableFuture<Long> result = drainInBackground(source, 100, 2, chunk -> {
+            if (calls.incrementAndGet() == 3) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Object outcome;
+        try {
+            outcome = result.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            outcome = e.getCause();
+        } catch (TimeoutException e) {
+            outcome = "still running after " + WAIT.toSeconds() + " s";
+        }
+        if (outcome instanceof Throwable t) {
+            Thrown.by(() -> {
+                throw t;
+            });
+        }
+        // THEN drain ends with the handler's failure, whose cause is the interrupt, and reading stops
+        assertThat(outcome).as("drain when the handler returned from its third chunk with its thread's interrupt flag"
+                + " set: expected a HandlerFailedException, got %s. The handler thread's next take() throws"
+                + " InterruptedException; a handler thread that ends there leaves the reader waiting for room in a"
+                + " queue that nobody empties, or drain returning bytes that were never handled", outcome)
+                .isInstanceOf(HandlerFailedException.class);
+        var failed = (HandlerFailedException) outcome;
+        assertThat(failed.getCause()).as("the cause of the HandlerFailedException: the interrupt the handler left")
+                .isInstanceOf(InterruptedException.class);
+        assertThat(failed.bytesHandled()).as("bytesHandled(): the three chunks the handler returned from").isEqualTo(300);
         assertThat(source.count.get()).as("bytes read from a 1 MiB stream after the handler failed: reading must stop,"
                 + " at most a queue and two chunks past the failure").isLessThanOrEqualTo(300 + 4 * 100);
     }

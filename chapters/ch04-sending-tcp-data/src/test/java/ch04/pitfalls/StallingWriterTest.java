@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -146,6 +148,62 @@ class StallingWriterTest {
                     .isEqualTo(data.position());
             assertThat(timedOut.getMessage()).as("the timeout's message gives the bytes written and those left")
                     .contains(Integer.toString(data.position())).contains(Integer.toString(data.remaining()));
+        }
+    }
+
+    @Test
+    @Tag("4.9a")
+    void should_keep_checking_the_time_while_the_window_stays_closed_and_stop_when_none_is_left() throws Exception {
+        // GIVEN a receiver that reads nothing, and a clock that leaves 1 ms for its first readings
+        // after the start and then stands at exactly the deadline. Filling the window takes a few
+        // writes that take something; each wait after one that takes nothing reads the clock.
+        int readingsWithTimeLeft = 50;
+        Duration timeout = Duration.ofSeconds(2);
+        var readings = new AtomicLong();
+        LongSupplier clock = () -> {
+            long reading = readings.getAndIncrement();
+            if (reading == 0) {
+                return 0;
+            }
+            return reading <= readingsWithTimeLeft ? timeout.toNanos() - 1_000_000 : timeout.toNanos();
+        };
+        try (var connection = Connection.open()) {
+            ByteBuffer data = ByteBuffer.wrap(payload(4 << 20, 8));
+            // WHEN writeAll waits for a window that never opens (on a thread of its own, so that a
+            // writeAll that never stops cannot hold the test up)
+            var outcome = new CompletableFuture<Throwable>();
+            Thread writer = Thread.ofPlatform().daemon().name("writeAll").start(() -> {
+                try {
+                    StallingWriter.writeAll(connection.sender, data, timeout, clock);
+                    outcome.complete(null);
+                } catch (Throwable t) {
+                    outcome.complete(t);
+                }
+            });
+            Throwable thrown;
+            try {
+                thrown = outcome.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException stillWriting) {
+                thrown = stillWriting;
+            }
+            // (closing the channel makes a writeAll that is still writing fail, and its thread end)
+            connection.close();
+            writer.join(Duration.ofSeconds(2));
+            workbook.NotStartedException stub = workbook.NotStartedException.findIn(thrown);
+            if (stub != null) {
+                throw stub;
+            }
+            // THEN it gave up with a SocketTimeoutException once no time was left, and not before
+            assertThat(thrown).as("writeAll with a receiver that reads nothing, after %d readings of the clock (%d"
+                    + " of them leaving 1 ms, then the clock at exactly the timeout of %s): expected a"
+                    + " SocketTimeoutException, got %s. A writeAll still waiting after %d s has stopped checking the"
+                    + " time while writes take nothing, or waits for more than the time left, or does not count a"
+                    + " time left of 0 as the end", readings.get(), readingsWithTimeLeft, timeout, thrown,
+                    TIMEOUT.toSeconds()).isInstanceOf(SocketTimeoutException.class);
+            assertThat(readings.get()).as("readings of the clock before writeAll gave up: every reading after the"
+                    + " first left 1 ms until reading %d", readingsWithTimeLeft + 1).isGreaterThan(readingsWithTimeLeft);
+            assertThat((long) ((SocketTimeoutException) thrown).bytesTransferred)
+                    .as("bytesTransferred of the timeout: the bytes written").isEqualTo(data.position());
         }
     }
 

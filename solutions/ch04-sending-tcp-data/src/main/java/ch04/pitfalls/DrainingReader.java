@@ -66,7 +66,9 @@ public final class DrainingReader {
      *                        while this many are queued
      * @return the bytes read and handled
      * @throws IllegalArgumentException if {@code bufferSize} or {@code maxQueuedChunks} is below 1
-     * @throws HandlerFailedException   if the handler throws; reading stops at the next chunk
+     * @throws HandlerFailedException   if the handler throws, or returns with its thread's interrupt flag set
+     *                                  (an {@code InterruptedException} is then the cause); reading stops at the
+     *                                  next chunk
      * @throws IOException              if a read fails (the handler still handles what came before)
      * @throws InterruptedIOException   if the calling thread is interrupted while it waits for room in
      *                                  the queue; the call still waits for the handler to finish what
@@ -160,21 +162,31 @@ public final class DrainingReader {
 
         @Override
         public void run() {
-            try {
-                for (byte[] chunk; (chunk = queue.take()) != END; ) {
-                    if (failure != null) {
-                        continue;
+            while (true) {
+                byte[] chunk;
+                try {
+                    chunk = queue.take();
+                } catch (InterruptedException e) {
+                    // Only the handler runs here, so the flag is its own: it caught an interrupt and set
+                    // the flag again, say, without finishing. That is its failure. Ending this thread
+                    // instead would leave the reader waiting for room in a queue that nobody empties.
+                    if (failure == null) {
+                        failure = e;
                     }
-                    try {
-                        handler.handle(chunk);
-                        handled += chunk.length;
-                    } catch (Throwable t) {
-                        failure = t;
-                    }
+                    continue;
                 }
-            } catch (InterruptedException e) {
-                // Nothing interrupts this thread but the end of the JVM.
-                Thread.currentThread().interrupt();
+                if (chunk == END) {
+                    return;
+                }
+                if (failure != null) {
+                    continue;
+                }
+                try {
+                    handler.handle(chunk);
+                    handled += chunk.length;
+                } catch (Throwable t) {
+                    failure = t;
+                }
             }
         }
     }
