@@ -337,7 +337,7 @@ final class StudentGrader {
                 // Reports point at the student's files and commands, as in the student's own run.
                 "-Dworkbook.subject=the student's tree",
                 "-Dworkbook.sources=chapters/" + kit.chapter + "/src/main/java",
-                "-Dworkbook.replay=./mvnw test -Pch04",
+                "-Dworkbook.replay=./mvnw -q test -Pch04",
                 "-Dworkbook.reports=" + run.resolve("reports"),
                 "-cp", kit.testClassPathString(),
                 TestRun.class.getName(), kit.tests.toString(), classes.toString(), kit.packagePrefix,
