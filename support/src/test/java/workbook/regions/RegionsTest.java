@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.fixtures.Thrown;
 
-class RegionsTest {
+public class RegionsTest {
 
     /** A reference file with an import region of 9.1b and two method regions, 9.1a then 9.1b. */
-    static final String REFERENCE = """
+    public static final String REFERENCE = """
             package x;
 
             // SOLUTION 9.1b
@@ -43,7 +43,7 @@ class RegionsTest {
             }
             """;
 
-    static final String SKELETON = """
+    public static final String SKELETON = """
             package x;
 
             import workbook.NotStartedException;
