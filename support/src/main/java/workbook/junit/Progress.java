@@ -142,6 +142,17 @@ public final class Progress {
         }
     }
 
+    /** What the runs so far found, with no run of its own (the student command's status). */
+    public static Progress remembered(Catalogue catalogue, Map<String, Line> remembered, Map<String, List<String>> compileErrors) {
+        return new Progress(catalogue, List.of(), remembered, compileErrors);
+    }
+
+    /** The compile errors of a compiler's log, placed in exercises as the student's run places them. */
+    public static Map<String, List<String>> compileErrors(Catalogue catalogue, workbook.regions.Tree tree, java.nio.file.Path sourceRoot,
+            List<CompileProblems.Problem> problems) throws java.io.IOException {
+        return ProgressListener.place(catalogue, tree, sourceRoot, problems);
+    }
+
     private static Line fromResults(Catalogue.Exercise e, List<ProgressListener.Result> mine) {
         int passed = count(mine, Outcome.PASSED);
         int failed = count(mine, Outcome.FAILED);

@@ -47,6 +47,8 @@ public final class ProgressListener implements TestExecutionListener {
     public static final String REFERENCE = "workbook.reference";
     /** The system property naming the student's source root (absolute); {@code workbook.sources} is its display form. */
     public static final String SOURCE_ROOT = "workbook.sourceRoot";
+    /** The system property naming the file where this run's class path is written, one entry a line, for the student command. */
+    public static final String TOOL_CLASSPATH = "workbook.toolClasspath";
     /** {@code true}: print no table (the student command's watch shows its own). */
     public static final String QUIET = "workbook.quiet";
 
@@ -66,6 +68,18 @@ public final class ProgressListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         catalogue = Catalogue.load().orElse(null);
+        String file = System.getProperty(TOOL_CLASSPATH, "");
+        if (catalogue != null && !file.isBlank()) {
+            // Surefire runs the tests from a manifest-only jar and names the real class path here.
+            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path", ""));
+            try {
+                Files.createDirectories(Path.of(file).getParent());
+                Files.writeString(Path.of(file), String.join("\n", classPath.split(java.io.File.pathSeparator)) + "\n",
+                        StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                console.println("(could not write " + file + " for the student command: " + e.getMessage() + ")");
+            }
+        }
     }
 
     @Override

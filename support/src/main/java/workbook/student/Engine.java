@@ -1,0 +1,231 @@
+package workbook.student;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
+import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import workbook.junit.CompileProblems;
+
+/**
+ * The watch's warm path from a saved file to a verdict, in this JVM: the Eclipse compiler's batch
+ * compiler with {@code -proceedOnError} (as the student's Maven run compiles, so a compile error
+ * costs only what it breaks), then the exercise's tests through the JUnit Platform launcher, in a
+ * class loader made for the run. That loader loads the student's classes, the tests and the
+ * workbook's machinery afresh, so a recompiled class is the one that runs and the machinery's
+ * per-run state (an exercise that timed out, the property kit's saved failures) starts clean,
+ * while JUnit, AssertJ and the JDK stay loaded and warm. The same extensions, listener and
+ * {@code junit-platform.properties} (timeouts included) apply as in Maven's run, from the test
+ * classes Maven compiled.
+ */
+final class Engine {
+
+    /** How one test ended, as the watch shows it. */
+    record TestResult(String test, String exercise, String status, String message) {
+    }
+
+    /** One run: the compiler's errors (all files), the tests' results, and the times spent. */
+    record Run(List<CompileProblems.Problem> problems, List<TestResult> tests, long compileMillis, long testMillis) {
+    }
+
+    private final Chapter chapter;
+    private final Path out;
+    private final Path log;
+    private final Path reports;
+    private final String classpath;
+
+    Engine(Chapter chapter) {
+        this.chapter = chapter;
+        Path work = chapter.dir.resolve("target/workbook-watch");
+        this.out = work.resolve("classes");
+        this.log = work.resolve("compile.xml");
+        this.reports = work.resolve("reports");
+        List<String> entries = new ArrayList<>();
+        ClassLoader tool = Engine.class.getClassLoader();
+        if (tool instanceof URLClassLoader urls) {
+            for (URL u : urls.getURLs()) {
+                entries.add(Path.of(java.net.URI.create(u.toString())).toString());
+            }
+        } else {
+            entries.addAll(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        }
+        this.classpath = String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** Compiles every source of the student's tree; the compiler's errors. */
+    List<CompileProblems.Problem> compile() {
+        try {
+            deleteTree(out);
+            Files.createDirectories(out);
+            StringWriter messages = new StringWriter();
+            PrintWriter writer = new PrintWriter(messages);
+            BatchCompiler.compile(new String[] {"--release", "21", "-encoding", "UTF-8", "-proceedOnError", "-nowarn",
+                    "-g", "-preserveAllLocals", "-d", out.toString(), "-cp", classpath, "-log", log.toString(),
+                    chapter.sources.toString()}, writer, writer, null);
+            return CompileProblems.fromLog(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path compileLog() {
+        return log;
+    }
+
+    /** Compiles, then runs the tests tagged {@code exercise}. */
+    Run run(String exercise) {
+        long start = System.nanoTime();
+        List<CompileProblems.Problem> problems = compile();
+        long compiled = System.nanoTime();
+        List<TestResult> tests = test(exercise);
+        long tested = System.nanoTime();
+        return new Run(problems, tests, (compiled - start) / 1_000_000, (tested - compiled) / 1_000_000);
+    }
+
+    private List<TestResult> test(String exercise) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        Properties saved = (Properties) System.getProperties().clone();
+        ConcurrentLinkedQueue<TestResult> results = new ConcurrentLinkedQueue<>();
+        try (URLClassLoader loader = new FreshLoader(new URL[] {out.toUri().toURL(), chapter.testClasses.toUri().toURL()},
+                Engine.class.getClassLoader())) {
+            chapter.settings(reports, log).forEach(System::setProperty);
+            System.setProperty(workbook.junit.ProgressListener.QUIET, "true");
+            thread.setContextClassLoader(loader);
+            Launcher launcher = LauncherFactory.create();
+            var request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(Set.of(chapter.testClasses)))
+                    .filters(TagFilter.includeTags(exercise))
+                    .build();
+            launcher.execute(request, new TestExecutionListener() {
+                @Override
+                public void executionSkipped(TestIdentifier test, String reason) {
+                    if (test.isTest()) {
+                        results.add(new TestResult(name(test), exerciseOf(test), "skipped", reason));
+                    }
+                }
+
+                @Override
+                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                    Throwable thrown = result.getThrowable().orElse(null);
+                    if (!test.isTest() && result.getStatus() != TestExecutionResult.Status.FAILED) {
+                        return;
+                    }
+                    String status = switch (result.getStatus()) {
+                        case SUCCESSFUL -> "passed";
+                        case FAILED -> CompileProblems.fromThrown(thrown).isPresent() ? "does not compile" : "failed";
+                        case ABORTED -> thrown != null && thrown.getClass().getName().equals("workbook.junit.NotStartedAbort")
+                                ? "not started" : "skipped";
+                    };
+                    results.add(new TestResult(name(test), exerciseOf(test), status,
+                            thrown == null || thrown.getMessage() == null ? "" : thrown.getMessage()));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(context);
+            System.setProperties(saved);
+        }
+        return List.copyOf(results);
+    }
+
+    private static String name(TestIdentifier test) {
+        String source = test.getSource().map(Object::toString).orElse("");
+        int c = source.indexOf("className = '");
+        int m = source.indexOf("methodName = '");
+        if (c < 0 || m < 0) {
+            return test.getDisplayName();
+        }
+        String cls = source.substring(c + 13, source.indexOf('\'', c + 13));
+        return cls.substring(cls.lastIndexOf('.') + 1) + "#" + source.substring(m + 14, source.indexOf('\'', m + 14));
+    }
+
+    private static String exerciseOf(TestIdentifier test) {
+        return test.getTags().stream().map(TestTag::getName).filter(t -> t.matches("\\d+\\.\\d+[a-z]")).findFirst().orElse("-");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * Loads the chapter's classes and the workbook's machinery itself (child first), everything else
+     * (JUnit, AssertJ, picocli, the JDK) from the tool's loader. The student command's own classes
+     * ({@code workbook.student}, {@code workbook.regions}) stay the tool's.
+     */
+    static final class FreshLoader extends URLClassLoader {
+
+        FreshLoader(URL[] chapter, ClassLoader tool) {
+            super("workbook-run", withSupport(chapter, tool), tool);
+        }
+
+        private static URL[] withSupport(URL[] chapter, ClassLoader tool) {
+            List<URL> urls = new ArrayList<>(List.of(chapter));
+            if (tool instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    if (url.toString().contains("support/target/classes") || url.toString().contains("workbook-support")) {
+                        urls.add(url);
+                    }
+                }
+            }
+            return urls.toArray(URL[]::new);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            boolean mine = (name.startsWith("workbook.") && !name.startsWith("workbook.student.")
+                    && !name.startsWith("workbook.regions.")) || !name.contains(".") || isChapter(name);
+            if (!mine) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try {
+                        c = findClass(name);
+                    } catch (ClassNotFoundException notMine) {
+                        return super.loadClass(name, resolve);
+                    }
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+
+        private boolean isChapter(String name) {
+            return findResource(name.replace('.', '/') + ".class") != null && !name.startsWith("java.")
+                    && !name.startsWith("org.junit.") && !name.startsWith("org.assertj.") && !name.startsWith("org.opentest4j.");
+        }
+    }
+}
