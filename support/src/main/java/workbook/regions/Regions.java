@@ -306,20 +306,46 @@ public final class Regions {
                 changed = true;
             }
         }
-        if (changed && out.stream().anyMatch(l -> l.contains("NotStartedException(")) && !imports(out)) {
+        if (!changed) {
+            return out;
+        }
+        if (out.stream().anyMatch(l -> l.contains("NotStartedException(")) && !imports(out)) {
             int at = 0;
             for (int i = 0; i < out.size(); i++) {
                 if (out.get(i).startsWith("package ")) {
                     at = i + 1;
                 }
             }
-            out.add(at, "import workbook.NotStartedException;");
-            if (at == 1 || !out.get(at - 1).isBlank()) {
-                out.add(at, "");
+            out.add(at, IMPORT);
+            out.add(at, "");
+        } else {
+            // A restored import region brings the import back: drop one that an earlier reset added outside the regions.
+            List<Integer> found = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).strip().equals(IMPORT)) {
+                    found.add(i);
+                }
+            }
+            if (found.size() > 1) {
+                List<Span> placed = locate(out);
+                for (int i = found.size() - 1; i >= 0 && found.size() > 1; i--) {
+                    int line = found.get(i);
+                    if (placed.stream().noneMatch(s -> line >= s.from() && line < s.to())) {
+                        out.remove(line);
+                        if (line > 0 && line < out.size() && out.get(line - 1).isBlank() && out.get(line).isBlank()) {
+                            out.remove(line);
+                        } else if (line > 0 && out.get(line - 1).isBlank() && (line == out.size() || out.get(line).isBlank())) {
+                            out.remove(line - 1);
+                        }
+                        found.remove(i);
+                    }
+                }
             }
         }
         return out;
     }
+
+    private static final String IMPORT = "import workbook.NotStartedException;";
 
     private static boolean imports(List<String> file) {
         return file.stream().anyMatch(l -> l.strip().equals("import workbook.NotStartedException;")

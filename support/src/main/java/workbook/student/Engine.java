@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,28 +40,47 @@ import workbook.junit.CompileProblems;
  * {@code junit-platform.properties} (timeouts included) apply as in Maven's run, from the test
  * classes Maven compiled.
  */
-final class Engine {
+public final class Engine {
 
-    /** How one test ended, as the watch shows it. */
-    record TestResult(String test, String exercise, String status, String message) {
+    /**
+     * How one test ended, as the watch shows it.
+     *
+     * @param status {@code passed}, {@code failed}, {@code does not compile}, {@code not started} or {@code skipped}
+     * @param stub for {@code not started}: the exercise whose stub the test reached
+     */
+    public record TestResult(String test, String exercise, String status, String message, String stub) {
     }
 
     /** One run: the compiler's errors (all files), the tests' results, and the times spent. */
-    record Run(List<CompileProblems.Problem> problems, List<TestResult> tests, long compileMillis, long testMillis) {
+    public record Run(List<CompileProblems.Problem> problems, List<TestResult> tests, long compileMillis, long testMillis) {
     }
 
-    private final Chapter chapter;
+    private final Path sources;
+    private final Path testClasses;
     private final Path out;
     private final Path log;
-    private final Path reports;
+    private final Map<String, String> settings;
     private final String classpath;
 
     Engine(Chapter chapter) {
-        this.chapter = chapter;
-        Path work = chapter.dir.resolve("target/workbook-watch");
+        this(chapter.sources, chapter.testClasses, chapter.dir.resolve("target/workbook-watch"),
+                chapter.settings(chapter.dir.resolve("target/workbook-watch/reports"),
+                        chapter.dir.resolve("target/workbook-watch/compile.xml")));
+    }
+
+    /**
+     * @param sources the tree to compile (every {@code .java} under it)
+     * @param testClasses the chapter's compiled tests, with their resources
+     * @param work a folder of the engine's own, for classes, the compiler's log and reports
+     * @param settings system properties the machinery reads during a run (the chapter's Surefire settings)
+     */
+    public Engine(Path sources, Path testClasses, Path work, Map<String, String> settings) {
+        this.sources = sources;
+        this.testClasses = testClasses;
         this.out = work.resolve("classes");
         this.log = work.resolve("compile.xml");
-        this.reports = work.resolve("reports");
+        this.settings = new java.util.HashMap<>(settings);
+        this.settings.put("workbook.compileLog", log.toString());
         List<String> entries = new ArrayList<>();
         ClassLoader tool = Engine.class.getClassLoader();
         if (tool instanceof URLClassLoader urls) {
@@ -68,13 +88,14 @@ final class Engine {
                 entries.add(Path.of(java.net.URI.create(u.toString())).toString());
             }
         } else {
-            entries.addAll(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+            entries.addAll(List.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                    .split(java.io.File.pathSeparator)));
         }
         this.classpath = String.join(java.io.File.pathSeparator, entries);
     }
 
-    /** Compiles every source of the student's tree; the compiler's errors. */
-    List<CompileProblems.Problem> compile() {
+    /** Compiles every source of the tree; the compiler's errors. */
+    public List<CompileProblems.Problem> compile() {
         try {
             deleteTree(out);
             Files.createDirectories(out);
@@ -82,19 +103,15 @@ final class Engine {
             PrintWriter writer = new PrintWriter(messages);
             BatchCompiler.compile(new String[] {"--release", "21", "-encoding", "UTF-8", "-proceedOnError", "-nowarn",
                     "-g", "-preserveAllLocals", "-d", out.toString(), "-cp", classpath, "-log", log.toString(),
-                    chapter.sources.toString()}, writer, writer, null);
+                    sources.toString()}, writer, writer, null);
             return CompileProblems.fromLog(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    Path compileLog() {
-        return log;
-    }
-
     /** Compiles, then runs the tests tagged {@code exercise}. */
-    Run run(String exercise) {
+    public Run run(String exercise) {
         long start = System.nanoTime();
         List<CompileProblems.Problem> problems = compile();
         long compiled = System.nanoTime();
@@ -103,26 +120,27 @@ final class Engine {
         return new Run(problems, tests, (compiled - start) / 1_000_000, (tested - compiled) / 1_000_000);
     }
 
-    private List<TestResult> test(String exercise) {
+    /** Runs the tests that {@code tags} (a JUnit tag expression, such as {@code 4.1a} or {@code 4.3d | 4.3e}) selects. */
+    public List<TestResult> test(String tags) {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
         Properties saved = (Properties) System.getProperties().clone();
         ConcurrentLinkedQueue<TestResult> results = new ConcurrentLinkedQueue<>();
-        try (URLClassLoader loader = new FreshLoader(new URL[] {out.toUri().toURL(), chapter.testClasses.toUri().toURL()},
+        try (URLClassLoader loader = new FreshLoader(new URL[] {out.toUri().toURL(), testClasses.toUri().toURL()},
                 Engine.class.getClassLoader())) {
-            chapter.settings(reports, log).forEach(System::setProperty);
+            settings.forEach(System::setProperty);
             System.setProperty(workbook.junit.ProgressListener.QUIET, "true");
             thread.setContextClassLoader(loader);
             Launcher launcher = LauncherFactory.create();
             var request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(Set.of(chapter.testClasses)))
-                    .filters(TagFilter.includeTags(exercise))
+                    .selectors(selectClasspathRoots(Set.of(testClasses)))
+                    .filters(TagFilter.includeTags(tags))
                     .build();
             launcher.execute(request, new TestExecutionListener() {
                 @Override
                 public void executionSkipped(TestIdentifier test, String reason) {
                     if (test.isTest()) {
-                        results.add(new TestResult(name(test), exerciseOf(test), "skipped", reason));
+                        results.add(new TestResult(name(test), exerciseOf(test), "skipped", reason, ""));
                     }
                 }
 
@@ -139,7 +157,7 @@ final class Engine {
                                 ? "not started" : "skipped";
                     };
                     results.add(new TestResult(name(test), exerciseOf(test), status,
-                            thrown == null || thrown.getMessage() == null ? "" : thrown.getMessage()));
+                            thrown == null || thrown.getMessage() == null ? "" : thrown.getMessage(), stubOf(thrown)));
                 }
             });
         } catch (IOException e) {
@@ -149,6 +167,18 @@ final class Engine {
             System.setProperties(saved);
         }
         return List.copyOf(results);
+    }
+
+    /** The exercise of the stub a "not started" test reached (the machinery's NotStartedAbort, of another class loader). */
+    private static String stubOf(Throwable thrown) {
+        if (thrown == null || !thrown.getClass().getName().equals("workbook.junit.NotStartedAbort")) {
+            return "";
+        }
+        try {
+            return (String) thrown.getClass().getMethod("exerciseId").invoke(thrown);
+        } catch (ReflectiveOperationException e) {
+            return "";
+        }
     }
 
     private static String name(TestIdentifier test) {
