@@ -58,17 +58,32 @@ public final class Main implements Callable<Integer> {
 
     /** The command as the reader's shell runs it. */
     static String command(String words) {
-        return Shell.current().command("./workbook " + words).replace(".\\workbook ", ".\\workbook.cmd ");
+        // Written as the wrapper's command, so Shell quotes it as it quotes every command (.\mvnw.cmd on Windows).
+        String command = Shell.current().command("./mvnw " + words);
+        return command.startsWith(".\\mvnw.cmd") ? ".\\workbook.cmd" + command.substring(".\\mvnw.cmd".length())
+                : "./workbook" + command.substring("./mvnw".length());
     }
 
     static String mvn(String words) {
         return Shell.current().command("./mvnw " + words);
     }
 
+    /** The progress as the runs so far left it, with the newer compiler's log: the Maven run's or the watch's. */
     static Progress progress() {
+        Path maven = chapter.compileLog();
+        Path watch = chapter.dir.resolve("target/workbook-watch/compile.xml");
+        Path log = maven;
+        try {
+            if (Files.isRegularFile(watch) && (!Files.isRegularFile(maven)
+                    || Files.getLastModifiedTime(watch).compareTo(Files.getLastModifiedTime(maven)) > 0)) {
+                log = watch;
+            }
+        } catch (IOException unreadable) {
+            // the Maven run's
+        }
         Map<String, List<String>> errors = Map.of();
         try {
-            List<CompileProblems.Problem> problems = CompileProblems.fromLog(chapter.compileLog());
+            List<CompileProblems.Problem> problems = CompileProblems.fromLog(log);
             if (!problems.isEmpty()) {
                 errors = Progress.compileErrors(chapter.catalogue, chapter.tree(), chapter.sources, problems);
             }
@@ -229,6 +244,9 @@ public final class Main implements Callable<Integer> {
                 + " (on by itself on macOS and on WSL's Windows drives, where save events are slow or missing).")
         boolean poll;
 
+        @Option(names = "--stay", description = "Stay on this exercise when it is done, instead of moving on.")
+        boolean stay;
+
         @Option(names = "--timing", description = "Print when each change was seen and each verdict shown (ms since"
                 + " 1970), for the latency benchmark.")
         boolean timing;
@@ -243,7 +261,7 @@ public final class Main implements Callable<Integer> {
                 out.println("Every exercise is done: nothing to watch.");
                 return 0;
             }
-            return new Watcher(chapter, out, start, poll, timing, runs).call();
+            return new Watcher(chapter, out, start, poll, stay, timing, runs).call();
         }
     }
 }

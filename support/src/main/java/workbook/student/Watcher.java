@@ -45,12 +45,14 @@ final class Watcher implements Callable<Integer> {
     private final Chapter chapter;
     private final PrintWriter out;
     private final boolean poll;
+    private final boolean stay;
     private final boolean timing;
     private final int runs;
     private final Engine engine;
     private String current;
 
-    Watcher(Chapter chapter, PrintWriter out, String start, boolean poll, boolean timing, int runs) {
+    Watcher(Chapter chapter, PrintWriter out, String start, boolean poll, boolean stay, boolean timing, int runs) {
+        this.stay = stay;
         this.chapter = chapter;
         this.out = out;
         this.current = start;
@@ -133,7 +135,9 @@ final class Watcher implements Callable<Integer> {
         }
         screen.append(String.format(Locale.ROOT, "(compiled in %.1f s, tested in %.1f s)%n", run.compileMillis() / 1000.0,
                 run.testMillis() / 1000.0));
-        if (verdict.equals("done")) {
+        if (verdict.equals("done") && stay) {
+            screen.append("Save to rerun ").append(current).append("; Ctrl+C stops.\n");
+        } else if (verdict.equals("done")) {
             Progress progress = Main.progress();
             Optional<Progress.Line> next = progress.next();
             if (next.isPresent()) {
