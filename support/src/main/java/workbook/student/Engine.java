@@ -61,6 +61,8 @@ public final class Engine {
     private final Path log;
     private final Map<String, String> settings;
     private final String classpath;
+    private final Map<String, List<CompileProblems.Problem>> problems = new java.util.LinkedHashMap<>();
+    private boolean compiledOnce;
 
     Engine(Chapter chapter) {
         this(chapter.sources, chapter.testClasses, chapter.dir.resolve("target/workbook-watch"),
@@ -99,26 +101,85 @@ public final class Engine {
         try {
             deleteTree(out);
             Files.createDirectories(out);
-            StringWriter messages = new StringWriter();
-            PrintWriter writer = new PrintWriter(messages);
-            BatchCompiler.compile(new String[] {"--release", "21", "-encoding", "UTF-8", "-proceedOnError", "-nowarn",
-                    "-g", "-preserveAllLocals", "-d", out.toString(), "-cp", classpath, "-log", log.toString(),
-                    sources.toString()}, writer, writer, null);
-            return CompileProblems.fromLog(log);
+            ecj(classpath, log, sources.toString());
+            problems.clear();
+            for (CompileProblems.Problem p : CompileProblems.fromLog(log)) {
+                problems.computeIfAbsent(key(p.file()), k -> new ArrayList<>()).add(p);
+            }
+            compiledOnce = true;
+            return all();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Compiles, then runs the tests tagged {@code exercise}. */
+    /**
+     * Compiles the files that changed, against the classes of the last compile, and keeps the other
+     * files' errors from then; compiles everything on the first call, when the changes are unknown
+     * (an empty set) or when a file was deleted. A file's body is all a save usually changes; a change
+     * of a signature that other files use shows in the tests as a linkage error, and {@link #run}
+     * then compiles everything and runs again.
+     */
+    public List<CompileProblems.Problem> compile(Set<Path> changed) {
+        List<Path> files = changed.stream().filter(p -> p.toString().endsWith(".java")).toList();
+        if (!compiledOnce || files.isEmpty() || files.stream().anyMatch(p -> !Files.isRegularFile(p))) {
+            return compile();
+        }
+        try {
+            Path partial = log.resolveSibling("compile-changed.xml");
+            List<String> args = new ArrayList<>();
+            files.forEach(f -> args.add(f.toAbsolutePath().normalize().toString()));
+            ecj(out + java.io.File.pathSeparator + classpath, partial, args.toArray(String[]::new));
+            files.forEach(f -> problems.remove(key(f.toString())));
+            for (CompileProblems.Problem p : CompileProblems.fromLog(partial)) {
+                problems.computeIfAbsent(key(p.file()), k -> new ArrayList<>()).add(p);
+            }
+            Files.copy(partial, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return all();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ecj(String path, Path logFile, String... inputs) {
+        List<String> args = new ArrayList<>(List.of("--release", "21", "-encoding", "UTF-8", "-proceedOnError", "-nowarn",
+                "-g", "-preserveAllLocals", "-d", out.toString(), "-cp", path, "-log", logFile.toString()));
+        args.addAll(List.of(inputs));
+        StringWriter messages = new StringWriter();
+        PrintWriter writer = new PrintWriter(messages);
+        BatchCompiler.compile(args.toArray(String[]::new), writer, writer, null);
+    }
+
+    private static String key(String file) {
+        return Path.of(file).toAbsolutePath().normalize().toString();
+    }
+
+    private List<CompileProblems.Problem> all() {
+        return problems.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Compiles everything, then runs the tests tagged {@code exercise}. */
     public Run run(String exercise) {
+        return run(exercise, Set.of());
+    }
+
+    /** Compiles what {@code changed} names ({@link #compile(Set)}), then runs the tests tagged {@code exercise}. */
+    public Run run(String exercise, Set<Path> changed) {
         long start = System.nanoTime();
-        List<CompileProblems.Problem> problems = compile();
+        List<CompileProblems.Problem> found = compile(changed);
         long compiled = System.nanoTime();
         List<TestResult> tests = test(exercise);
+        if (!changed.isEmpty() && tests.stream().anyMatch(t -> LINKAGE.matcher(t.message()).find())) {
+            found = compile(); // a signature changed under classes compiled against the old one
+            compiled = System.nanoTime();
+            tests = test(exercise);
+        }
         long tested = System.nanoTime();
-        return new Run(problems, tests, (compiled - start) / 1_000_000, (tested - compiled) / 1_000_000);
+        return new Run(found, tests, (compiled - start) / 1_000_000, (tested - compiled) / 1_000_000);
     }
+
+    private static final java.util.regex.Pattern LINKAGE = java.util.regex.Pattern.compile(
+            "java\\.lang\\.(NoSuchMethodError|NoSuchFieldError|IncompatibleClassChangeError|AbstractMethodError|NoClassDefFoundError)");
 
     /** Runs the tests that {@code tags} (a JUnit tag expression, such as {@code 4.1a} or {@code 4.3d | 4.3e}) selects. */
     public List<TestResult> test(String tags) {

@@ -15,6 +15,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,15 +85,15 @@ final class Watcher implements Callable<Integer> {
         out.println("Watching " + Shell.current().path(chapter.shownSources) + (poll ? " (looking every " + POLL_MILLIS
                 + " ms)" : "") + ". Save a file to rerun " + current + "'s tests; Ctrl+C stops.");
         int done = 0;
-        long seen = System.currentTimeMillis();
+        Change change = new Change(System.currentTimeMillis(), Set.of());
         try (Changes changes = poll ? new Polling(chapter.sources) : new Events(chapter.sources)) {
             while (done < runs) {
-                show(engine.run(current), seen);
+                show(engine.run(current, change.files()), change.seen());
                 done++;
                 if (done >= runs) {
                     break;
                 }
-                seen = changes.next();
+                change = changes.next();
             }
         }
         return 0;
@@ -192,9 +194,13 @@ final class Watcher implements Callable<Integer> {
                 + " more lines: the Maven run shows the whole message)";
     }
 
-    /** A source of "something was saved", as the time it was seen (ms since 1970). */
+    /** What a save changed: when it was seen (ms since 1970), and the files (empty: not known, compile everything). */
+    record Change(long seen, Set<Path> files) {
+    }
+
+    /** A source of saves. */
     interface Changes extends AutoCloseable {
-        long next() throws IOException, InterruptedException;
+        Change next() throws IOException, InterruptedException;
 
         @Override
         void close() throws IOException;
@@ -218,38 +224,46 @@ final class Watcher implements Callable<Integer> {
         }
 
         @Override
-        public long next() throws IOException, InterruptedException {
+        public Change next() throws IOException, InterruptedException {
             while (true) {
                 WatchKey key = service.take();
                 long seen = System.currentTimeMillis();
-                boolean java = handle(key);
+                Set<Path> files = new HashSet<>();
+                boolean lost = handle(key, files);
                 // Let the editor finish its save, and take every event it made.
                 for (WatchKey more = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS); more != null;
                         more = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) {
-                    java |= handle(more);
+                    lost |= handle(more, files);
                 }
-                if (java) {
-                    return seen;
+                if (lost) {
+                    return new Change(seen, Set.of()); // events were lost: compile everything
+                }
+                if (!files.isEmpty()) {
+                    return new Change(seen, files);
                 }
             }
         }
 
-        private boolean handle(WatchKey key) throws IOException {
-            boolean java = false;
+        /** Adds the .java files of the key's events to {@code files}; true when events were lost. */
+        private boolean handle(WatchKey key, Set<Path> files) throws IOException {
+            boolean lost = false;
             Path dir = (Path) key.watchable();
             for (var event : key.pollEvents()) {
                 if (event.context() instanceof Path name) {
                     Path path = dir.resolve(name);
                     if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
                         register(path);
+                        lost = true; // a new folder: its files may have come before the folder was watched
                     }
-                    java |= name.toString().endsWith(".java");
+                    if (name.toString().endsWith(".java")) {
+                        files.add(path);
+                    }
                 } else {
-                    java = true; // OVERFLOW: events were lost, so run anyway
+                    lost = true; // OVERFLOW
                 }
             }
             key.reset();
-            return java;
+            return lost;
         }
 
         @Override
@@ -284,15 +298,21 @@ final class Watcher implements Callable<Integer> {
         }
 
         @Override
-        public long next() throws IOException, InterruptedException {
+        public Change next() throws IOException, InterruptedException {
             while (true) {
                 Thread.sleep(POLL_MILLIS);
                 Map<Path, String> now = snapshot();
                 if (!now.equals(last)) {
                     long seen = System.currentTimeMillis();
                     Thread.sleep(SETTLE_MILLIS);
-                    last = snapshot();
-                    return seen;
+                    now = snapshot();
+                    Set<Path> files = new HashSet<>(now.keySet());
+                    files.addAll(last.keySet());
+                    Map<Path, String> before = last;
+                    Map<Path, String> after = now;
+                    files.removeIf(f -> java.util.Objects.equals(before.get(f), after.get(f)));
+                    last = now;
+                    return new Change(seen, files);
                 }
             }
         }

@@ -66,7 +66,7 @@ class StudentCommandTest {
     void should_see_a_save_by_polling(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("A.java"), "class A {}");
         try (Watcher.Polling polling = new Watcher.Polling(dir)) {
-            CompletableFuture<Long> seen = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Watcher.Change> seen = CompletableFuture.supplyAsync(() -> {
                 try {
                     return polling.next();
                 } catch (Exception e) {
@@ -75,7 +75,9 @@ class StudentCommandTest {
             });
             Files.writeString(file, "class A { int x; }");
 
-            assertThat(seen.get(5, TimeUnit.SECONDS)).isPositive();
+            Watcher.Change change = seen.get(5, TimeUnit.SECONDS);
+            assertThat(change.seen()).isPositive();
+            assertThat(change.files()).containsExactly(file);
         }
     }
 
@@ -86,7 +88,7 @@ class StudentCommandTest {
     void should_see_a_save_through_the_systems_events(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("A.java"), "class A {}");
         try (Watcher.Events events = new Watcher.Events(dir)) {
-            CompletableFuture<Long> seen = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Watcher.Change> seen = CompletableFuture.supplyAsync(() -> {
                 try {
                     return events.next();
                 } catch (Exception e) {
@@ -96,7 +98,9 @@ class StudentCommandTest {
             Files.writeString(dir.resolve("notes.txt"), "not a source: no run");
             Files.writeString(dir.resolve("A.java"), "class A { int x; }");
 
-            assertThat(seen.get(5, TimeUnit.SECONDS)).isPositive();
+            Watcher.Change change = seen.get(5, TimeUnit.SECONDS);
+            assertThat(change.seen()).isPositive();
+            assertThat(change.files()).containsExactly(dir.resolve("A.java"));
         }
     }
 }
