@@ -49,12 +49,31 @@ public final class Regions {
             List<String> before, List<String> after) {
     }
 
-    /** Where a region sits in a student's file: lines {@code from} (inclusive) to {@code to} (exclusive), 0-based. */
-    public record Span(Region region, int from, int to) {
+    /**
+     * Where a region sits in a student's file: lines {@code from} (inclusive) to {@code to}
+     * (exclusive), 0-based. Regions with no line between them (two exercises' imports, one after the
+     * other) form a {@code group} and share one span: nothing in the student's file says where one
+     * ends and the next starts.
+     */
+    public record Span(Region region, int from, int to, List<Region> group) {
 
-        /** The student's lines of this region. */
+        /**
+         * The student's lines of this region. In a group, the span's lines less those that are
+         * another member's, as its reference or its skeleton has them (an import of the other exercise).
+         */
         public List<String> lines(List<String> file) {
-            return file.subList(from, to);
+            List<String> lines = file.subList(from, to);
+            if (group.size() == 1) {
+                return lines;
+            }
+            java.util.Set<String> others = new java.util.HashSet<>();
+            for (Region other : group) {
+                if (other != region) {
+                    other.solution().forEach(l -> others.add(l.strip()));
+                    other.skeleton().forEach(l -> others.add(l.strip()));
+                }
+            }
+            return lines.stream().filter(l -> l.isBlank() || !others.contains(l.strip())).toList();
         }
     }
 
@@ -207,19 +226,22 @@ public final class Regions {
     public List<Span> locate(List<String> student) {
         List<Span> spans = new ArrayList<>();
         int cursor = 0;
-        for (Region r : regions) {
-            int from = r.before().isEmpty() ? cursor : endOfBlock(student, cursor, r.before(), r);
-            int to;
-            if (r.after().isEmpty()) {
-                to = student.size();
-                if (regions.indexOf(r) < regions.size() - 1) {
-                    throw new RegionException(name + ": the region of " + r.id() + " touches the next one; cannot tell them apart");
-                }
-            } else {
-                to = startOfBlock(student, from, r.after(), r);
+        int i = 0;
+        while (i < regions.size()) {
+            int last = i;
+            while (last + 1 < regions.size() && regions.get(last).after().isEmpty()) {
+                last++; // the next region starts right after this one: one span for both
             }
-            spans.add(new Span(r, from, to));
+            Region first = regions.get(i);
+            Region end = regions.get(last);
+            int from = first.before().isEmpty() ? cursor : endOfBlock(student, cursor, first.before(), first);
+            int to = end.after().isEmpty() ? student.size() : startOfBlock(student, from, end.after(), end);
+            List<Region> group = List.copyOf(regions.subList(i, last + 1));
+            for (Region r : group) {
+                spans.add(new Span(r, from, to, group));
+            }
             cursor = to;
+            i = last + 1;
         }
         return spans;
     }
@@ -301,8 +323,25 @@ public final class Regions {
             Span s = spans.get(i);
             if (s.region().id().equals(id)) {
                 List<String> range = out.subList(s.from(), s.to());
+                List<String> replacement = new ArrayList<>();
+                if (s.group().size() == 1) {
+                    replacement.addAll(s.region().skeleton());
+                } else {
+                    // Shared with other exercises' regions: take out this one's reference lines, put its skeleton in.
+                    java.util.Set<String> mine = new java.util.HashSet<>();
+                    s.region().solution().forEach(l -> mine.add(l.strip()));
+                    List<String> rest = range.stream().filter(l -> l.isBlank() || !mine.contains(l.strip())).toList();
+                    boolean firstInGroup = s.group().get(0) == s.region();
+                    if (firstInGroup) {
+                        replacement.addAll(s.region().skeleton());
+                    }
+                    replacement.addAll(rest);
+                    if (!firstInGroup) {
+                        replacement.addAll(s.region().skeleton());
+                    }
+                }
                 range.clear();
-                range.addAll(s.region().skeleton());
+                range.addAll(replacement);
                 changed = true;
             }
         }

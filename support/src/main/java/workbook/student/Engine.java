@@ -62,6 +62,7 @@ public final class Engine {
     private final Map<String, String> settings;
     private final String classpath;
     private final Map<String, List<CompileProblems.Problem>> problems = new java.util.LinkedHashMap<>();
+    private final List<URL> libraries;
     private boolean compiledOnce;
 
     Engine(Chapter chapter) {
@@ -77,7 +78,23 @@ public final class Engine {
      * @param settings system properties the machinery reads during a run (the chapter's Surefire settings)
      */
     public Engine(Path sources, Path testClasses, Path work, Map<String, String> settings) {
+        this(sources, testClasses, work, settings, List.of());
+    }
+
+    /**
+     * As {@link #Engine(Path, Path, Path, Map)}, with the chapter's own libraries (and the workbook's
+     * support classes) that this JVM does not have: compiled against, and loaded in each run's class
+     * loader. The instructor's checks pass the chapter's test class path here.
+     */
+    public Engine(Path sources, Path testClasses, Path work, Map<String, String> settings, List<Path> libraries) {
         this.sources = sources;
+        this.libraries = libraries.stream().map(p -> {
+            try {
+                return p.toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }).toList();
         this.testClasses = testClasses;
         this.out = work.resolve("classes");
         this.log = work.resolve("compile.xml");
@@ -93,6 +110,7 @@ public final class Engine {
             entries.addAll(List.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                     .split(java.io.File.pathSeparator)));
         }
+        libraries.forEach(p -> entries.add(p.toString()));
         this.classpath = String.join(java.io.File.pathSeparator, entries);
     }
 
@@ -187,8 +205,14 @@ public final class Engine {
         ClassLoader context = thread.getContextClassLoader();
         Properties saved = (Properties) System.getProperties().clone();
         ConcurrentLinkedQueue<TestResult> results = new ConcurrentLinkedQueue<>();
-        try (URLClassLoader loader = new FreshLoader(new URL[] {out.toUri().toURL(), testClasses.toUri().toURL()},
-                Engine.class.getClassLoader())) {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.addAll(List.of(out.toUri().toURL(), testClasses.toUri().toURL()));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        urls.addAll(libraries);
+        try (URLClassLoader loader = new FreshLoader(urls.toArray(URL[]::new), Engine.class.getClassLoader())) {
             settings.forEach(System::setProperty);
             System.setProperty(workbook.junit.ProgressListener.QUIET, "true");
             thread.setContextClassLoader(loader);

@@ -206,4 +206,59 @@ public class RegionsTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
+
+    /** Two exercises' imports, one region right after the other, as 4.5's Proxy.java has them. */
+    static final String ADJACENT = """
+            package x;
+
+            import java.io.IOException;
+            // SOLUTION 9.3a
+            import java.io.InputStream;
+            // SKELETON
+            // END 9.3a
+            // SOLUTION 9.3b
+            import java.util.Objects;
+            // SKELETON
+            // import workbook.NotStartedException;
+            // END 9.3b
+
+            class Both {
+                int a(InputStream in) throws IOException {
+                    // SOLUTION 9.3a
+                    return in.read();
+                    // END 9.3a
+                }
+
+                Object b(Object o) {
+                    // SOLUTION 9.3b
+                    return Objects.requireNonNull(o);
+                    // END 9.3b
+                }
+            }
+            """;
+
+    @Test
+    void should_share_one_span_between_regions_with_no_line_between_them() {
+        Regions regions = Regions.of("x/Both.java", ADJACENT);
+        List<String> solved = Regions.lines(regions.skeleton(id -> false));
+
+        List<Regions.Span> spans = regions.locate(solved);
+
+        assertThat(spans.get(0).from()).isEqualTo(spans.get(1).from());
+        assertThat(spans.get(0).to()).isEqualTo(spans.get(1).to());
+        assertThat(spans.get(0).lines(solved)).containsExactly("import java.io.InputStream;");
+        assertThat(spans.get(1).lines(solved)).containsExactly("import java.util.Objects;");
+    }
+
+    @Test
+    void should_reset_one_of_two_adjacent_regions_and_keep_the_other() {
+        Regions regions = Regions.of("x/Both.java", ADJACENT);
+        List<String> solved = Regions.lines(regions.skeleton(id -> false));
+
+        String resetB = String.join("\n", regions.reset(solved, "9.3b"));
+        String resetBoth = String.join("\n", regions.reset(regions.reset(solved, "9.3a"), "9.3b"));
+
+        assertThat(resetB).isEqualTo(regions.skeleton("9.3b"::equals));
+        assertThat(resetBoth).isEqualTo(regions.skeleton(id -> true));
+    }
 }

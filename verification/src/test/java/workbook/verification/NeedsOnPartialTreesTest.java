@@ -57,7 +57,8 @@ class NeedsOnPartialTreesTest {
                     Files.writeString(sources.resolve(f.getKey()), f.getValue());
                 }
                 Engine engine = new Engine(sources, testClasses, dir.resolve(chapter).resolve(unsolved).resolve("work"),
-                        Map.of("workbook.reports", dir.resolve(chapter).resolve(unsolved).resolve("reports").toString()));
+                        Map.of("workbook.reports", dir.resolve(chapter).resolve(unsolved).resolve("reports").toString()),
+                        libraries(chapter));
                 assertThat(engine.compile()).as("compile errors in the reference with %s unsolved", unsolved).isEmpty();
                 for (Engine.TestResult r : engine.test(String.join(" | ", ids.subList(y + 1, ids.size())))) {
                     if (r.status().equals("not started") && r.stub().equals(unsolved)) {
@@ -83,6 +84,17 @@ class NeedsOnPartialTreesTest {
             System.out.println("needs found on partial trees of " + chapter + ": " + reached);
             assertThat(problems).as("catalogue.txt's needs: lines vs the tests").isEmpty();
         }));
+    }
+
+    /** The chapter's test class path as its last run wrote it, less the chapter's own classes. */
+    private static List<Path> libraries(String chapter) throws IOException {
+        Path module = Chapters.skeleton(chapter);
+        Path file = module.resolve("target/workbook-classpath.txt");
+        assertThat(file).as("the class path the chapter's test run writes (run the full verification)").isRegularFile();
+        Path classes = module.resolve("target/classes").toAbsolutePath().normalize();
+        Path tests = module.resolve("target/test-classes").toAbsolutePath().normalize();
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> Path.of(l.strip()).toAbsolutePath().normalize())
+                .filter(p -> !p.equals(classes) && !p.equals(tests)).toList();
     }
 
     private static void copy(Path from, Path to) throws IOException {
