@@ -316,35 +316,11 @@ public final class Regions {
      * the student has solved).
      */
     public List<String> reset(List<String> student, String id) {
-        List<String> out = new ArrayList<>(student);
         List<Span> spans = locate(student);
-        boolean changed = false;
-        for (int i = spans.size() - 1; i >= 0; i--) {
-            Span s = spans.get(i);
-            if (s.region().id().equals(id)) {
-                List<String> range = out.subList(s.from(), s.to());
-                List<String> replacement = new ArrayList<>();
-                if (s.group().size() == 1) {
-                    replacement.addAll(s.region().skeleton());
-                } else {
-                    // Shared with other exercises' regions: take out this one's reference lines, put its skeleton in.
-                    java.util.Set<String> mine = new java.util.HashSet<>();
-                    s.region().solution().forEach(l -> mine.add(l.strip()));
-                    List<String> rest = range.stream().filter(l -> l.isBlank() || !mine.contains(l.strip())).toList();
-                    boolean firstInGroup = s.group().get(0) == s.region();
-                    if (firstInGroup) {
-                        replacement.addAll(s.region().skeleton());
-                    }
-                    replacement.addAll(rest);
-                    if (!firstInGroup) {
-                        replacement.addAll(s.region().skeleton());
-                    }
-                }
-                range.clear();
-                range.addAll(replacement);
-                changed = true;
-            }
-        }
+        boolean changed = spans.stream().anyMatch(s -> s.region().id().equals(id));
+        // Twice: first without keeping any import, to see which imported names the rest of the file still uses.
+        List<String> draft = replace(student, spans, id, Set.of());
+        List<String> out = replace(student, spans, id, usedNames(draft));
         if (!changed) {
             return out;
         }
@@ -385,6 +361,70 @@ public final class Regions {
     }
 
     private static final String IMPORT = "import workbook.NotStartedException;";
+    private static final Pattern SINGLE_IMPORT = Pattern.compile("^\\s*import\\s+[\\w.]+\\.(\\w+)\\s*;\\s*$");
+
+    /**
+     * {@code student} with exercise {@code id}'s spans replaced by its skeleton. An import line in such
+     * a span stays when the name it imports is in {@code used} (another exercise's code, solved, needs
+     * it: 4.5b's code uses an import that sits in 4.5a's region); in a span shared with other
+     * exercises' regions, their lines stay, less imports nothing uses any more.
+     */
+    private static List<String> replace(List<String> student, List<Span> spans, String id, Set<String> used) {
+        List<String> out = new ArrayList<>(student);
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span s = spans.get(i);
+            if (!s.region().id().equals(id)) {
+                continue;
+            }
+            List<String> range = out.subList(s.from(), s.to());
+            Set<String> mine = new java.util.HashSet<>();
+            s.region().solution().forEach(l -> mine.add(l.strip()));
+            List<String> kept = new ArrayList<>();
+            for (String line : range) {
+                Matcher imported = SINGLE_IMPORT.matcher(line);
+                if (imported.matches()) {
+                    if (used.contains(imported.group(1)) && !line.strip().equals(IMPORT)) {
+                        kept.add(line);
+                    }
+                } else if (s.group().size() > 1 && (line.isBlank() || !mine.contains(line.strip()))) {
+                    kept.add(line);
+                }
+            }
+            List<String> replacement = new ArrayList<>();
+            boolean first = s.group().get(0) == s.region();
+            if (first) {
+                replacement.addAll(s.region().skeleton());
+            }
+            for (String line : kept) {
+                if (!replacement.contains(line)) {
+                    replacement.add(line);
+                }
+            }
+            if (!first) {
+                replacement.addAll(s.region().skeleton().stream().filter(l -> l.isBlank() || !replacement.contains(l)).toList());
+            }
+            range.clear();
+            range.addAll(replacement);
+        }
+        return out;
+    }
+
+    /** The simple names the file's lines other than imports and package mention, as whole words. */
+    private static Set<String> usedNames(List<String> file) {
+        Set<String> names = new java.util.HashSet<>();
+        Matcher words = Pattern.compile("[A-Za-z_$][\\w$]*").matcher("");
+        for (String line : file) {
+            String strip = line.strip();
+            if (strip.startsWith("import ") || strip.startsWith("package ")) {
+                continue;
+            }
+            words.reset(line);
+            while (words.find()) {
+                names.add(words.group());
+            }
+        }
+        return names;
+    }
 
     private static boolean imports(List<String> file) {
         return file.stream().anyMatch(l -> l.strip().equals("import workbook.NotStartedException;")

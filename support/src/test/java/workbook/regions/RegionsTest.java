@@ -223,9 +223,9 @@ public class RegionsTest {
             // END 9.3b
 
             class Both {
-                int a(InputStream in) throws IOException {
+                int a(Object in) throws IOException {
                     // SOLUTION 9.3a
-                    return in.read();
+                    return ((InputStream) in).read();
                     // END 9.3a
                 }
 
@@ -248,6 +248,22 @@ public class RegionsTest {
         assertThat(spans.get(0).to()).isEqualTo(spans.get(1).to());
         assertThat(spans.get(0).lines(solved)).containsExactly("import java.io.InputStream;");
         assertThat(spans.get(1).lines(solved)).containsExactly("import java.util.Objects;");
+    }
+
+    @Test
+    void should_keep_an_import_of_the_reset_exercise_that_another_solved_exercise_uses() {
+        // GIVEN 9.3b's solved code uses InputStream too, which 9.3a's import region holds
+        Regions regions = Regions.of("x/Both.java", ADJACENT.replace("return Objects.requireNonNull(o);",
+                "return Objects.requireNonNull((InputStream) o);"));
+        List<String> solved = Regions.lines(regions.skeleton(id -> false));
+
+        // WHEN 9.3a is reset, then 9.3b
+        List<String> resetA = regions.reset(solved, "9.3a");
+        List<String> resetBoth = regions.reset(resetA, "9.3b");
+
+        // THEN the import stays while 9.3b's code needs it, and goes with 9.3b's code
+        assertThat(resetA).contains("import java.io.InputStream;", "        throw new NotStartedException(\"9.3a\");");
+        assertThat(String.join("\n", resetBoth)).isEqualTo(regions.skeleton(id -> true));
     }
 
     @Test
