@@ -409,13 +409,14 @@ public final class Regions {
         return out;
     }
 
-    /** The simple names the file's lines other than imports and package mention, as whole words. */
+    /** The simple names the file's code mentions, as whole words: imports, the package line and comments left out. */
     private static Set<String> usedNames(List<String> file) {
         Set<String> names = new java.util.HashSet<>();
         Matcher words = Pattern.compile("[A-Za-z_$][\\w$]*").matcher("");
         for (String line : file) {
             String strip = line.strip();
-            if (strip.startsWith("import ") || strip.startsWith("package ")) {
+            if (strip.startsWith("import ") || strip.startsWith("package ") || strip.startsWith("*")
+                    || strip.startsWith("/*") || strip.startsWith("//")) {
                 continue;
             }
             words.reset(line);

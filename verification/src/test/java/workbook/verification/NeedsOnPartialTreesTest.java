@@ -24,9 +24,10 @@ import workbook.student.Engine;
 /**
  * The catalogue's {@code needs:} lines against what the tests really run, exercise by exercise:
  * for each exercise Y, the reference with only Y's regions put back to the skeleton, compiled,
- * and the tests of every later exercise run on it. A test of X that reaches Y's stub there shows
- * that X's tests run Y's code, whatever else is solved; X must list Y, and every Y that X lists
- * must be reached so by one of X's tests.
+ * and the tests of every later exercise run on it. A test of X that reaches Y's stub there, or
+ * runs into code that no longer compiles without Y's (X's solution uses members that Y's regions
+ * declare), shows that X's tests need Y's code, whatever else is solved; X must list Y, and every
+ * Y that X lists must be shown so by one of X's tests.
  *
  * <p>What it proves: the lines are exactly the prerequisites as the reference's code and the
  * tests use them. What it cannot: that a student's different solution of X calls the same
@@ -59,9 +60,14 @@ class NeedsOnPartialTreesTest {
                 Engine engine = new Engine(sources, testClasses, dir.resolve(chapter).resolve(unsolved).resolve("work"),
                         Map.of("workbook.reports", dir.resolve(chapter).resolve(unsolved).resolve("reports").toString()),
                         libraries(chapter));
-                assertThat(engine.compile()).as("compile errors in the reference with %s unsolved", unsolved).isEmpty();
+                // Another exercise's solved code may use what the unsolved one declares (4.5d's code calls members that
+                // 4.5c's regions declare): that code does not compile, and its tests, running into it, need the unsolved one too.
+                List<?> problems = engine.compile();
+                if (!problems.isEmpty()) {
+                    System.out.println("with " + unsolved + " unsolved, " + problems.size() + " compile errors, such as " + problems.get(0));
+                }
                 for (Engine.TestResult r : engine.test(String.join(" | ", ids.subList(y + 1, ids.size())))) {
-                    if (r.status().equals("not started") && r.stub().equals(unsolved)) {
+                    if (r.status().equals("not started") && r.stub().equals(unsolved) || r.status().equals("does not compile")) {
                         reached.computeIfAbsent(r.exercise(), k -> new TreeSet<>()).add(unsolved);
                     }
                 }
