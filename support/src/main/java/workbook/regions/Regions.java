@@ -321,6 +321,9 @@ public final class Regions {
         // Twice: first without keeping any import, to see which imported names the rest of the file still uses.
         List<String> draft = replace(student, spans, id, Set.of());
         List<String> out = replace(student, spans, id, usedNames(draft));
+        if (changed) {
+            dropUnusedReferenceImports(out);
+        }
         if (!changed) {
             return out;
         }
@@ -407,6 +410,35 @@ public final class Regions {
             range.addAll(replacement);
         }
         return out;
+    }
+
+    /**
+     * Removes, from the regions of {@code file}, the reference's import lines that nothing in the
+     * file uses any more: those an earlier reset kept for another exercise's code, now reset too.
+     * An unused import is all it removes, so the file compiles as before.
+     */
+    private void dropUnusedReferenceImports(List<String> file) {
+        Set<String> referenceImports = new java.util.HashSet<>();
+        for (Region r : regions) {
+            r.solution().stream().filter(l -> SINGLE_IMPORT.matcher(l).matches()).forEach(l -> referenceImports.add(l.strip()));
+        }
+        Set<String> used = usedNames(file);
+        List<Span> placed;
+        try {
+            placed = locate(file);
+        } catch (RegionException e) {
+            return;
+        }
+        java.util.TreeSet<Integer> drop = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (Span s : placed) {
+            for (int i = s.from(); i < s.to(); i++) {
+                Matcher imported = SINGLE_IMPORT.matcher(file.get(i));
+                if (imported.matches() && referenceImports.contains(file.get(i).strip()) && !used.contains(imported.group(1))) {
+                    drop.add(i);
+                }
+            }
+        }
+        drop.forEach(i -> file.remove((int) i));
     }
 
     /** The simple names the file's code mentions, as whole words: imports, the package line and comments left out. */
