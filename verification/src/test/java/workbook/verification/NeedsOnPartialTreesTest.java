@@ -24,10 +24,12 @@ import workbook.student.Engine;
 /**
  * The catalogue's {@code needs:} lines against what the tests really run, exercise by exercise:
  * for each exercise Y, the reference with only Y's regions put back to the skeleton, compiled,
- * and the tests of every later exercise run on it. A test of X that reaches Y's stub there, or
- * runs into code that no longer compiles without Y's (X's solution uses members that Y's regions
- * declare), shows that X's tests need Y's code, whatever else is solved; X must list Y, and every
- * Y that X lists must be shown so by one of X's tests.
+ * and the tests of every later exercise run on it. Every test passes on the reference, so a test
+ * of X that does not pass there (it reaches Y's stub, runs into code that no longer compiles
+ * without Y's, or fails because Y's stub threw on a thread of its own) shows that X's tests need
+ * Y's code, whatever else is solved; X must list Y, and every Y that X lists must be shown so by one
+ * of X's tests. A test that fails there for another reason (a flaky one) would show a prerequisite
+ * that is not one: the reference's tests are held to pass 20 runs in a row under load.
  *
  * <p>What it proves: the lines are exactly the prerequisites as the reference's code and the
  * tests use them. What it cannot: that a student's different solution of X calls the same
@@ -67,7 +69,11 @@ class NeedsOnPartialTreesTest {
                     System.out.println("with " + unsolved + " unsolved, " + problems.size() + " compile errors, such as " + problems.get(0));
                 }
                 for (Engine.TestResult r : engine.test(String.join(" | ", ids.subList(y + 1, ids.size())))) {
-                    if (r.status().equals("not started") && r.stub().equals(unsolved) || r.status().equals("does not compile")) {
+                    // Only the unsolved exercise differs from the reference, on which every test passes: a test of a later
+                    // exercise that does not pass here needs it, whether it reached the stub, ran into code that no longer
+                    // compiles, or failed because the stub threw on a thread of its own (4.5c's proxy sessions).
+                    if (r.status().equals("not started") && r.stub().equals(unsolved) || r.status().equals("does not compile")
+                            || r.status().equals("failed")) {
                         reached.computeIfAbsent(r.exercise(), k -> new TreeSet<>()).add(unsolved);
                     }
                 }
@@ -77,12 +83,13 @@ class NeedsOnPartialTreesTest {
                 Set<String> mine = reached.getOrDefault(e.id(), Set.of());
                 for (String need : mine) {
                     if (!e.needs().contains(need)) {
-                        problems.add(e.id() + ": its tests reach " + need + "'s stub, but needs: does not list it");
+                        problems.add(e.id() + ": a test of it does not pass when only " + need + " is unsolved, but needs:"
+                                + " does not list " + need);
                     }
                 }
                 for (String need : e.needs()) {
                     if (!mine.contains(need)) {
-                        problems.add(e.id() + ": needs: lists " + need + ", but no test of " + e.id() + " reaches its stub"
+                        problems.add(e.id() + ": needs: lists " + need + ", but every test of " + e.id() + " passes"
                                 + " when only " + need + " is unsolved");
                     }
                 }
