@@ -3,7 +3,7 @@ package workbook;
 /**
  * The commands a report tells the reader to run again, built on the one setting that says how
  * this module's tests are run: {@code -Dworkbook.replay}, which each module's Surefire
- * configuration sets ({@code ./mvnw test -Pch04} for the student's chapter), {@code ./mvnw test}
+ * configuration sets ({@code ./mvnw -q test -Pch04} for the student's chapter), {@code ./mvnw test}
  * where nothing sets it. The setting is written for a Unix shell; every command built here comes
  * out in the form of the reader's shell ({@link Shell}), ready to paste.
  */

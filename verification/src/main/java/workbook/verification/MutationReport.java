@@ -106,7 +106,10 @@ public final class MutationReport {
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            var builder = factory.newDocumentBuilder();
+            // The parse error is thrown, with its line; the parser's default handler would also print it.
+            builder.setErrorHandler(null);
+            var doc = builder.parse(new ByteArrayInputStream(xml));
             NodeList nodes = doc.getDocumentElement().getElementsByTagName("mutation");
             List<Mutant> mutants = new ArrayList<>();
             for (int i = 0; i < nodes.getLength(); i++) {

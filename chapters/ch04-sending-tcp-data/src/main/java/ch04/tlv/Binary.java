@@ -2,6 +2,7 @@ package ch04.tlv;
 
 import workbook.NotStartedException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,11 @@ import java.util.HexFormat;
 
 /**
  * A binary payload: any bytes, type {@link Frame#BINARY_TYPE}. The chapter's {@code Binary}
- * (Listing 4-5).
+ * (Listings 4-5 and 4-6).
+ *
+ * <p>It reads itself in both of the section's designs: {@link #readFrom} reads a whole frame, type
+ * byte included, as Listing 4-6 does (the faithful port, {@link ch04.tlv.faithful.Decoder}, 4.3d);
+ * {@link #readBody} reads only what follows the type byte (the refactor, {@link Decoder}, 4.3e).
  *
  * <p>Holds its own copy of the bytes: the constructor copies {@code value} and {@link #value()}
  * returns a copy, so a payload never changes after it is made. Two payloads with the same bytes are
@@ -43,6 +48,22 @@ public record Binary(byte[] value) implements Payload {
     @Override
     public long writeTo(OutputStream out) throws IOException {
         return Frame.write(out, Frame.BINARY_TYPE, value);
+    }
+
+    /**
+     * Reads one whole binary frame: the type byte, which must be {@link Frame#BINARY_TYPE}, then
+     * length and value, as the chapter's {@code Binary.ReadFrom} does. Reads nothing past the value
+     * and does not close {@code in}.
+     *
+     * @param in the stream, positioned at the frame's type byte
+     * @throws EOFException (exactly that class) if the stream ends before the type byte
+     * @throws FrameTypeException if the type byte is not {@link Frame#BINARY_TYPE}
+     * @throws FrameTooLargeException if the length claims more than {@link Frame#MAX_PAYLOAD_SIZE}
+     * @throws TruncatedFrameException if the stream ends inside the frame
+     * @throws IOException if {@code in} fails
+     */
+    public static Binary readFrom(InputStream in) throws IOException {
+        throw new NotStartedException("4.3d");
     }
 
     /**

@@ -28,7 +28,7 @@ class SentenceClientTest {
             // WHEN the client reads its words
             var words = SentenceClient.words(server.address(), TIMEOUT);
             // THEN they are the chapter's, punctuation included
-            assertThat(words).as("4.2c: words received from the chapter's server")
+            assertThat(words).as("words received from the chapter's server")
                     .containsExactly("The", "bigger", "the", "interface,", "the", "weaker", "the", "abstraction.");
         }
     }
@@ -48,7 +48,7 @@ class SentenceClientTest {
             // WHEN the client reads its words
             var words = SentenceClient.words(server.address(), TIMEOUT);
             // THEN spaces cut between writes still separate the words
-            assertThat(words).as("4.2c: words of a sentence sent one byte per write")
+            assertThat(words).as("words of a sentence sent one byte per write")
                     .containsExactly("Clear", "is", "better", "than", "clever.");
         }
     }
@@ -64,7 +64,7 @@ class SentenceClientTest {
         })) {
             SentenceClient.words(server.address(), TIMEOUT);
             assertThat(clientHungUp.get(3, TimeUnit.SECONDS))
-                    .as("4.2c: what the server read after the client finished; -1 means the client"
+                    .as("what the server read after the client finished; -1 means the client"
                             + " closed its socket (use try-with-resources)")
                     .isEqualTo(-1);
         }
@@ -101,7 +101,7 @@ class SentenceClientTest {
                 // WHEN the client waits for words with a 200 ms timeout
                 Throwable thrown = Thrown.by(() -> SentenceClient.words(server.address(), Duration.ofMillis(200)));
                 // THEN it gives up with a timeout
-                assertThat(thrown).as("4.2c: a server silent in the middle of a word; set the read"
+                assertThat(thrown).as("a server silent in the middle of a word; set the read"
                         + " timeout before reading").isInstanceOf(SocketTimeoutException.class);
             } finally {
                 release.countDown();
