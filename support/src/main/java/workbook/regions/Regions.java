@@ -382,11 +382,20 @@ public final class Regions {
             List<String> range = out.subList(s.from(), s.to());
             Set<String> mine = new java.util.HashSet<>();
             s.region().solution().forEach(l -> mine.add(l.strip()));
+            // In a shared span, an import that another member's skeleton has (its stub's exception, put
+            // there by an earlier reset of that exercise) belongs to that member and stays.
+            Set<String> othersSkeletons = new java.util.HashSet<>();
+            for (Region other : s.group()) {
+                if (other != s.region()) {
+                    other.skeleton().forEach(l -> othersSkeletons.add(l.strip()));
+                }
+            }
             List<String> kept = new ArrayList<>();
             for (String line : range) {
                 Matcher imported = SINGLE_IMPORT.matcher(line);
                 if (imported.matches()) {
-                    if (used.contains(imported.group(1)) && !line.strip().equals(IMPORT)) {
+                    if ((used.contains(imported.group(1)) && !line.strip().equals(IMPORT))
+                            || othersSkeletons.contains(line.strip())) {
                         kept.add(line);
                     }
                 } else if (s.group().size() > 1 && (line.isBlank() || !mine.contains(line.strip()))) {
