@@ -26,6 +26,21 @@ final class Workbook {
         return Shell.current().path(sources() + "/" + file);
     }
 
+    /**
+     * A source file of this chapter, named relative to a source root ({@code ch04/tlv/Frame.java}),
+     * as the reader finds it from the repository's root, with {@code /}: under {@link #sources()},
+     * or under the tests' folder beside it when {@code testClass} (a class name) is declared in that
+     * file.
+     */
+    static String sourceFile(String file, String testClass) {
+        String testFile = testClass == null ? "" : testClass.replaceAll("\\$.*", "").replace('.', '/') + ".java";
+        String root = sources();
+        if (file.equals(testFile) && root.endsWith("src/main/java")) {
+            root = root.substring(0, root.length() - "main/java".length()) + "test/java";
+        }
+        return root + "/" + file;
+    }
+
     /** Where the progress table and the results file are written. */
     static String reports() {
         return System.getProperty("workbook.reports", "target/surefire-reports");

@@ -14,6 +14,7 @@ import org.opentest4j.TestAbortedException;
 import workbook.CauseChain;
 import workbook.NotStartedException;
 import workbook.Rerun;
+import workbook.Shell;
 
 /**
  * Turns how a chapter's test ends into a lesson for the student.
@@ -84,7 +85,7 @@ public final class WorkbookExtension
     }
 
     private static Throwable translate(ExtensionContext context, Throwable thrown) {
-        String test = context.getRequiredTestClass().getSimpleName()
+        String test = context.getRequiredTestClass().getName()
                 + context.getTestMethod().map(m -> "#" + m.getName()).orElse("");
         return lesson(Workbook.exerciseOf(context.getTags()), test, thrown, CATALOGUE);
     }
@@ -92,10 +93,21 @@ public final class WorkbookExtension
     /**
      * What a test that checks {@code exercise} and ended in {@code thrown} should report.
      *
-     * @param test the test, as {@code Class#method}, for the timeout bookkeeping
+     * @param test the test, as {@code Class#method} (the class's binary name), for the timeout bookkeeping
      * @param catalogue where titles, files and anchors come from; may be null
      */
     static Throwable lesson(Optional<String> exercise, String test, Throwable thrown, Catalogue catalogue) {
+        Optional<CompileProblems.Problem> broken = CompileProblems.fromThrown(thrown);
+        if (broken.isPresent() && exercise.isPresent()) {
+            String testClass = test.contains("#") ? test.substring(0, test.indexOf('#')) : test;
+            AssertionFailedError failure = new AssertionFailedError("does not compile: "
+                    + broken.get().describe(Shell.current().path(Workbook.sourceFile(broken.get().file(), testClass)))
+                    + "\nThe compiler could not compile this code, so calling it throws instead of running it."
+                    + " Fix the compile error first (the compiler's messages are above the progress table)."
+                    + pointer(exercise.get(), catalogue), thrown);
+            failure.setStackTrace(new StackTraceElement[0]);
+            return failure;
+        }
         Optional<NotStartedException> stub = CauseChain.find(thrown, NotStartedException.class);
         if (stub.isPresent()) {
             return notStarted(stub.get().exerciseId(), exercise.orElse(stub.get().exerciseId()), catalogue);
@@ -112,7 +124,8 @@ public final class WorkbookExtension
         }
         TimeoutException timeout = CauseChain.find(thrown, TimeoutException.class).orElse(null);
         if (timeout != null) {
-            TIMED_OUT.putIfAbsent(id, test);
+            String simple = test.substring(test.lastIndexOf('.') + 1);
+            TIMED_OUT.putIfAbsent(id, simple.substring(simple.lastIndexOf('$') + 1));
             AssertionFailedError failure = new AssertionFailedError(id + " timed out: " + timeout.getMessage() + ".\n"
                     + "Your code blocked and never returned. The usual causes: a read loop that waits for an end of"
                     + " stream (-1) that never comes, a read or accept on a socket nobody writes to, a thread that"

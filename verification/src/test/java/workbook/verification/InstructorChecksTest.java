@@ -75,6 +75,27 @@ class InstructorChecksTest {
         }));
     }
 
+    @TestFactory
+    @DisplayName("each exercise's needs: line lists every other exercise whose stub its tests reached on the pristine skeleton")
+    Stream<DynamicTest> needs_cover_the_stubs_the_tests_reached() {
+        return Chapters.names().stream().map(chapter -> DynamicTest.dynamicTest(chapter, () -> {
+            Catalogue catalogue = Chapters.catalogue(chapter);
+            List<Chapters.Row> rows = Chapters.results(Chapters.skeleton(chapter));
+            Set<String> missing = new TreeSet<>();
+            for (Chapters.Row r : rows) {
+                if (r.outcome() == Outcome.NOT_STARTED && !r.stub().isEmpty() && !r.stub().equals(r.exercise())) {
+                    Catalogue.Exercise e = catalogue.exercise(r.exercise()).orElseThrow();
+                    if (!e.needs().contains(r.stub())) {
+                        missing.add(r.exercise() + " needs " + r.stub() + " (" + r.test() + " reached its stub)");
+                    }
+                }
+            }
+            // On the pristine skeleton a test stops at the first stub it reaches: this proves the needs: lines list at
+            // least those, not that every listed prerequisite is needed (NeedsOnPartialTreesTest, -Dworkbook.needs=partial, checks that).
+            assertThat(missing).as("prerequisites that catalogue.txt's needs: lines do not list" + STUDENTS).isEmpty();
+        }));
+    }
+
     private static void assertEveryExerciseRan(String chapter, List<Chapters.Row> rows, Outcome outcome) {
         Set<String> seen = rows.stream().filter(r -> r.outcome() == outcome).map(Chapters.Row::exercise)
                 .collect(Collectors.toCollection(TreeSet::new));
