@@ -27,21 +27,8 @@ public class NotStartedException extends RuntimeException {
         return exerciseId;
     }
 
-    /** The first {@code NotStartedException} in {@code t}'s cause chain, or {@code null}. */
+    /** The first {@code NotStartedException} in {@code t}'s causes and suppressed exceptions (see {@link CauseChain}), or {@code null}. */
     public static NotStartedException findIn(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof NotStartedException n) {
-                return n;
-            }
-            for (Throwable s : c.getSuppressed()) {
-                if (s instanceof NotStartedException n) {
-                    return n;
-                }
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return null;
+        return CauseChain.find(t, NotStartedException.class).orElse(null);
     }
 }

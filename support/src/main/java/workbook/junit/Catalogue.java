@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * read: exercises.md#41a-read-a-stream-to-its-end
  * hint: One read returns between 1 and buffer.length bytes, or -1 at the end of the stream.
  * </pre>
- * Lines starting with {@code #} are comments; {@code hint} may repeat.
+ * Lines starting with {@code #} are comments; {@code hint} may repeat. An exercise whose tests
+ * also run other exercises' code names them, once, in a line such as {@code needs: 4.3a, 4.3b}:
+ * its prerequisites, which must come earlier in the catalogue.
  */
 public final class Catalogue {
 
@@ -38,8 +40,16 @@ public final class Catalogue {
     /** An exercise id: chapter, section and a letter, such as {@code 4.1a}. */
     public static final Pattern EXERCISE_ID = Pattern.compile("\\d+\\.\\d+[a-z]");
 
-    /** One exercise. {@code file} is relative to the chapter's {@code src/main/java}. */
-    public record Exercise(String id, String section, String title, String file, String read, List<String> hints) {
+    /**
+     * One exercise. {@code file} is relative to the chapter's {@code src/main/java}; {@code needs}
+     * are its prerequisites, the exercises whose code its tests also run, in the catalogue's order.
+     */
+    public record Exercise(String id, String section, String title, String file, String read, List<String> hints,
+            List<String> needs) {
+
+        public Exercise(String id, String section, String title, String file, String read, List<String> hints) {
+            this(id, section, title, file, read, hints, List.of());
+        }
 
         /** The section's id: the exercise id without its letter ({@code 4.1} for {@code 4.1a}). */
         public String sectionId() {
@@ -114,7 +124,19 @@ public final class Catalogue {
             if (key.equals("hint")) {
                 hints.add(value);
             } else {
-                fields.put(key, value);
+                if (fields.put(key, value) != null) {
+                    throw new IllegalArgumentException(RESOURCE + ":" + lineNumber + ": '" + key + ":' appears twice in " + id);
+                }
+            }
+        }
+        for (Exercise e : result.values()) {
+            List<String> earlier = new ArrayList<>(result.keySet()).subList(0, new ArrayList<>(result.keySet()).indexOf(e.id()));
+            for (String need : e.needs()) {
+                if (!earlier.contains(need)) {
+                    throw new IllegalArgumentException(RESOURCE + ": " + e.id() + " needs " + need + ", which "
+                            + (result.containsKey(need) ? "does not come before it" : "is not an exercise of the catalogue")
+                            + ": a prerequisite comes earlier in the catalogue");
+                }
             }
         }
         return new Catalogue(result);
@@ -126,7 +148,44 @@ public final class Catalogue {
                 throw new IllegalArgumentException(RESOURCE + ": exercise " + id + " lacks '" + key + ":' (block ends before line " + line + ")");
             }
         }
-        return new Exercise(id, fields.get("section"), fields.get("title"), fields.get("file"), fields.get("read"), List.copyOf(hints));
+        List<String> needs = new ArrayList<>();
+        String list = fields.getOrDefault("needs", "");
+        for (String need : list.isBlank() ? new String[0] : list.split(",")) {
+            String n = need.strip();
+            if (!EXERCISE_ID.matcher(n).matches() || needs.contains(n) || n.equals(id)) {
+                throw new IllegalArgumentException(RESOURCE + ": exercise " + id + ": 'needs: " + list
+                        + "' must list other exercises' ids, each once, separated by commas (" + n + ")");
+            }
+            needs.add(n);
+        }
+        return new Exercise(id, fields.get("section"), fields.get("title"), fields.get("file"), fields.get("read"),
+                List.copyOf(hints), List.copyOf(needs));
+    }
+
+    /**
+     * Ids written short: a run of exercises that follow each other in the catalogue, in one section,
+     * as its first and last ({@code 4.3a-4.3d}), the rest separated by commas.
+     */
+    public String ranges(java.util.Collection<String> ids) {
+        List<String> order = new ArrayList<>(exercises.keySet());
+        List<String> sorted = ids.stream().sorted(java.util.Comparator.comparingInt(id -> {
+            int at = order.indexOf(id);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        })).toList();
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j + 1 < sorted.size() && order.indexOf(sorted.get(j)) >= 0
+                    && order.indexOf(sorted.get(j + 1)) == order.indexOf(sorted.get(j)) + 1
+                    && exercises.get(sorted.get(j + 1)).sectionId().equals(exercises.get(sorted.get(i)).sectionId())) {
+                j++;
+            }
+            parts.add(j - i >= 2 ? sorted.get(i) + "-" + sorted.get(j)
+                    : j == i ? sorted.get(i) : sorted.get(i) + ", " + sorted.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", parts);
     }
 
     /** Every exercise, in the catalogue's order. */

@@ -21,22 +21,24 @@ final class Workbook {
         return System.getProperty("workbook.sources", "src/main/java");
     }
 
-    /**
-     * The command that runs this module's tests, written for a Unix shell; exercise and section runs
-     * add {@code -Dgroups=}, and {@link workbook.Shell#command} writes it for the reader's shell.
-     */
-    static String run() {
-        return System.getProperty("workbook.replay", "./mvnw test");
-    }
-
     /** An exercise's file ({@code file} relative to {@link #sources()}), written for the reader's shell. */
     static String exerciseFile(String file) {
         return Shell.current().path(sources() + "/" + file);
     }
 
-    /** The command that runs the tests of one exercise or section, written for the reader's shell. */
-    static String rerun(String id) {
-        return Shell.current().command(run() + " -Dgroups=" + id);
+    /**
+     * A source file of this chapter, named relative to a source root ({@code ch04/tlv/Frame.java}),
+     * as the reader finds it from the repository's root, with {@code /}: under {@link #sources()},
+     * or under the tests' folder beside it when {@code testClass} (a class name) is declared in that
+     * file.
+     */
+    static String sourceFile(String file, String testClass) {
+        String testFile = testClass == null ? "" : testClass.replaceAll("\\$.*", "").replace('.', '/') + ".java";
+        String root = sources();
+        if (file.equals(testFile) && root.endsWith("src/main/java")) {
+            root = root.substring(0, root.length() - "main/java".length()) + "test/java";
+        }
+        return root + "/" + file;
     }
 
     /** Where the progress table and the results file are written. */

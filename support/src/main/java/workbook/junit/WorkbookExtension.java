@@ -11,7 +11,10 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import workbook.CauseChain;
 import workbook.NotStartedException;
+import workbook.Rerun;
+import workbook.Shell;
 
 /**
  * Turns how a chapter's test ends into a lesson for the student.
@@ -25,6 +28,9 @@ import workbook.NotStartedException;
  *       costs the whole timeout plus a thread that may go on spinning until the run ends.</li>
  *   <li>A failed assertion: the same failure, expected and actual kept, with a last line that names
  *       the exercise to reread.</li>
+ *   <li>A declaration the tests cannot reach (a changed signature: {@link NoSuchMethodError} and the
+ *       other linkage errors about the exercise's classes): a failure that names the declaration the
+ *       tests expected ({@link SignatureChange}).</li>
  *   <li>Any other exception out of the student's code: a failure that says so, the exception kept as
  *       its cause.</li>
  * </ul>
@@ -79,7 +85,7 @@ public final class WorkbookExtension
     }
 
     private static Throwable translate(ExtensionContext context, Throwable thrown) {
-        String test = context.getRequiredTestClass().getSimpleName()
+        String test = context.getRequiredTestClass().getName()
                 + context.getTestMethod().map(m -> "#" + m.getName()).orElse("");
         return lesson(Workbook.exerciseOf(context.getTags()), test, thrown, CATALOGUE);
     }
@@ -87,21 +93,39 @@ public final class WorkbookExtension
     /**
      * What a test that checks {@code exercise} and ended in {@code thrown} should report.
      *
-     * @param test the test, as {@code Class#method}, for the timeout bookkeeping
+     * @param test the test, as {@code Class#method} (the class's binary name), for the timeout bookkeeping
      * @param catalogue where titles, files and anchors come from; may be null
      */
     static Throwable lesson(Optional<String> exercise, String test, Throwable thrown, Catalogue catalogue) {
-        NotStartedException stub = NotStartedException.findIn(thrown);
-        if (stub != null) {
-            return notStarted(stub.exerciseId(), exercise.orElse(stub.exerciseId()), catalogue);
+        Optional<CompileProblems.Problem> broken = CompileProblems.fromThrown(thrown);
+        if (broken.isPresent() && exercise.isPresent()) {
+            String testClass = test.contains("#") ? test.substring(0, test.indexOf('#')) : test;
+            AssertionFailedError failure = new AssertionFailedError("does not compile: "
+                    + broken.get().describe(Shell.current().path(Workbook.sourceFile(broken.get().file(), testClass)))
+                    + "\nThe compiler could not compile this code, so calling it throws instead of running it."
+                    + " Fix the compile error first (the compiler's messages are above the progress table)."
+                    + pointer(exercise.get(), catalogue), thrown);
+            failure.setStackTrace(new StackTraceElement[0]);
+            return failure;
+        }
+        Optional<NotStartedException> stub = CauseChain.find(thrown, NotStartedException.class);
+        if (stub.isPresent()) {
+            return notStarted(stub.get().exerciseId(), exercise.orElse(stub.get().exerciseId()), catalogue);
         }
         if (thrown instanceof TestAbortedException || exercise.isEmpty()) {
             return thrown;
         }
         String id = exercise.get();
-        TimeoutException timeout = find(thrown, TimeoutException.class);
+        Optional<String> changed = SignatureChange.expected(thrown, exercisePackages(catalogue));
+        if (changed.isPresent()) {
+            AssertionFailedError failure = new AssertionFailedError(changed.get() + pointer(id, catalogue), thrown);
+            failure.setStackTrace(new StackTraceElement[0]);
+            return failure;
+        }
+        TimeoutException timeout = CauseChain.find(thrown, TimeoutException.class).orElse(null);
         if (timeout != null) {
-            TIMED_OUT.putIfAbsent(id, test);
+            String simple = test.substring(test.lastIndexOf('.') + 1);
+            TIMED_OUT.putIfAbsent(id, simple.substring(simple.lastIndexOf('$') + 1));
             AssertionFailedError failure = new AssertionFailedError(id + " timed out: " + timeout.getMessage() + ".\n"
                     + "Your code blocked and never returned. The usual causes: a read loop that waits for an end of"
                     + " stream (-1) that never comes, a read or accept on a socket nobody writes to, a thread that"
@@ -135,6 +159,13 @@ public final class WorkbookExtension
         return failure;
     }
 
+    /** The packages of the catalogue's files ({@code ch04.fixedbuffer}…): where a changed signature is the student's. */
+    private static java.util.Set<String> exercisePackages(Catalogue catalogue) {
+        return catalogue == null ? java.util.Set.of() : catalogue.exercises().stream()
+                .map(e -> e.file().contains("/") ? e.file().substring(0, e.file().lastIndexOf('/')).replace('/', '.') : "")
+                .filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     static NotStartedAbort notStarted(String stubId, String testedId, Catalogue catalogue) {
         StringBuilder message = new StringBuilder("not started: ");
         message.append(describe(stubId, catalogue));
@@ -157,16 +188,7 @@ public final class WorkbookExtension
         Optional<Catalogue.Exercise> e = catalogue == null ? Optional.empty() : catalogue.exercise(id);
         return e.map(x -> "\n=> Exercise " + id + " (" + x.title() + "): reread " + x.read()
                         + "; your code is in " + Workbook.exerciseFile(x.file())
-                        + "; rerun just this with: " + Workbook.rerun(id))
+                        + "; rerun just this with: " + Rerun.groups(id))
                 .orElse("\n=> Exercise " + id);
-    }
-
-    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 }

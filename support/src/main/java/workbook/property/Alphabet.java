@@ -3,7 +3,6 @@ package workbook.property;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A set of Unicode code points that {@link Gen#strings} draws from. Immutable.
@@ -12,7 +11,7 @@ import java.util.SplittableRandom;
  * set is walked upward from the first member at or above {@code '0'}, wrapping around), else
  * toward the set's lowest member. Random draws favour the set's edges (lowest, highest, and the
  * UTF-8 length boundaries U+007F/U+0080, U+07FF/U+0800, U+FFFF/U+10000) and the Basic
- * Multilingual Plane, where most text lives.
+ * Multilingual Plane, where most text lives ({@link Bias#alphabetIndex}).
  */
 public final class Alphabet {
     // Before the constants below: their constructors read it.
@@ -30,17 +29,14 @@ public final class Alphabet {
             .union(range(0x2000, 0x200A))
             .union(of("\u2028\u2029\u202F\u205F\u3000"));
 
-    /** Exactly the code points for which {@link Character#isWhitespace(int)} is true. */
-    public static final Alphabet JAVA_WHITESPACE = javaWhitespace();
-
     // Sorted, disjoint, non-adjacent ranges [lo[i], hi[i]]; below[i] counts the members before lo[i].
     private final int[] lo;
     private final int[] hi;
     private final long[] below;
     private final long size;
-    private final long origin; // index of the simplest member
-    private final long bmpSize;
-    private final long[] edges;
+    final long origin;  // index of the simplest member, which choice 0 draws
+    final long bmpSize; // how many members lie in the Basic Multilingual Plane (they come first)
+    final long[] edges; // indexes of the edge members: lowest, highest, simplest, UTF-8 length boundaries
 
     private Alphabet(int[] lo, int[] hi) {
         this.lo = lo;
@@ -146,21 +142,8 @@ public final class Alphabet {
         if (size == 0) {
             throw new IllegalStateException("cannot draw from an empty alphabet");
         }
-        long choice = source.choose(size - 1, r -> sample(source, r));
+        long choice = source.choose(size - 1, bias -> bias.alphabetIndex(this));
         return codePointAt(Math.floorMod(origin + choice, size));
-    }
-
-    private long sample(Source source, SplittableRandom r) {
-        long index;
-        int edge = source.edgePick(r, edges.length);
-        if (edge >= 0) {
-            index = edges[edge];
-        } else if (r.nextBoolean()) {
-            index = r.nextLong(bmpSize);
-        } else {
-            index = r.nextLong(size);
-        }
-        return Math.floorMod(index - origin, size);
     }
 
     int codePointAt(long index) {
@@ -222,11 +205,5 @@ public final class Alphabet {
             }
         }
         return new Alphabet(merged.stream().mapToInt(r -> r[0]).toArray(), merged.stream().mapToInt(r -> r[1]).toArray());
-    }
-
-    private static Alphabet javaWhitespace() {
-        return fromCodePoints(java.util.stream.IntStream.rangeClosed(0, Character.MAX_CODE_POINT)
-                .filter(Character::isWhitespace)
-                .toArray());
     }
 }

@@ -9,13 +9,13 @@ package workbook.property;
  * {@code longs(Long.MIN_VALUE, Long.MAX_VALUE)} has 2^64 codes.
  */
 final class IntegerChoice {
-    private final long min;
-    private final long max;
+    final long min;
+    final long max;
     private final long positives; // with 0 in range: how many values above 0
     private final long negatives; // with 0 in range: how many values below 0 (unsigned)
     private final long paired;    // with 0 in range: min(positives, negatives)
-    private final long lastCode;
-    private final long[] edges;
+    final long lastCode;  // the largest code: the range holds lastCode + 1 values (unsigned)
+    final long[] edges;   // the codes of the edge values: the bounds and their neighbours, 0, 1, -1
 
     IntegerChoice(long min, long max) {
         if (min > max) {
@@ -40,43 +40,9 @@ final class IntegerChoice {
     }
 
     long draw(Source source) {
-        long value = value(source.choose(lastCode, r -> sample(source, r)));
+        long value = value(source.choose(lastCode, bias -> bias.integerCode(this)));
         source.remember(value);
         return value;
-    }
-
-    /**
-     * Where random tries look: the edges; small codes (values near 0 or the bound nearest 0,
-     * where a uniform draw over 2^32 values almost never lands); values next to one drawn
-     * earlier in the same try (bugs that need two equal or adjacent numbers); else anywhere.
-     */
-    private long sample(Source source, java.util.SplittableRandom r) {
-        int edge = source.edgePick(r, edges.length);
-        if (edge >= 0) {
-            return edges[edge];
-        }
-        return switch (r.nextInt(8)) {
-            case 0, 1 -> {
-                long small = (1L << r.nextInt(1, 17)) - 1;
-                yield Source.uniform(r, Long.compareUnsigned(lastCode, small) < 0 ? lastCode : small);
-            }
-            case 2, 3 -> near(source, r);
-            default -> Source.uniform(r, lastCode);
-        };
-    }
-
-    private long near(Source source, java.util.SplittableRandom r) {
-        long[] earlier = source.recall(r);
-        if (earlier.length == 0) {
-            return Source.uniform(r, lastCode);
-        }
-        long value;
-        try {
-            value = Math.addExact(earlier[0], r.nextBoolean() ? r.nextInt(-1, 2) : r.nextInt(-4, 5));
-        } catch (ArithmeticException e) {
-            value = earlier[0];
-        }
-        return code(Math.max(min, Math.min(max, value)));
     }
 
     long value(long code) {

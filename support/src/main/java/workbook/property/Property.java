@@ -1,7 +1,5 @@
 package workbook.property;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,9 +28,11 @@ import java.util.Objects;
  * simplest case so far, and tries that take over 5&nbsp;s ({@code -Dproperty.maxTrySeconds}) stop
  * there; the property then passes on the tries it made, with a note on stderr.
  *
- * <p>A property is named after the test method that calls {@code forAll}
- * ({@code SimpleClassName#method}); the name seeds the random tries, so a run sees the same
- * cases every time unless {@code -Dproperty.random=true}.
+ * <p>A property is named after the test it runs in ({@code SimpleClassName#method}, the class
+ * JUnit runs, also when the test method is inherited or a helper calls {@code forAll}); the name
+ * seeds the random tries, so a run sees the same cases every time unless
+ * {@code -Dproperty.random=true}, and keys the failure saved for the next run. A test that runs
+ * two properties names each with {@code .named(…)}: two of one name in one test are an error.
  */
 public final class Property {
     private Property() {
@@ -41,14 +41,14 @@ public final class Property {
     /** A property of one argument. */
     public static <T> Checker1<T> forAll(Gen<T> a) {
         Objects.requireNonNull(a, "a");
-        return new Checker1<>(new Spec(caller()), a);
+        return new Checker1<>(Spec.ofCurrentTest(), a);
     }
 
     /** A property of two arguments, drawn independently (use flatMap when one depends on the other). */
     public static <A, B> Checker2<A, B> forAll(Gen<A> a, Gen<B> b) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        return new Checker2<>(new Spec(caller()), a, b);
+        return new Checker2<>(Spec.ofCurrentTest(), a, b);
     }
 
     /** A property of three arguments, drawn independently. */
@@ -56,7 +56,7 @@ public final class Property {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(c, "c");
-        return new Checker3<>(new Spec(caller()), a, b, c);
+        return new Checker3<>(Spec.ofCurrentTest(), a, b, c);
     }
 
     /**
@@ -68,31 +68,5 @@ public final class Property {
         if (!condition) {
             throw Rejected.ASSUMPTION;
         }
-    }
-
-    /** The generators' values as one list, so every arity runs through the same runner. */
-    static Gen<List<Object>> all(Gen<?>... gens) {
-        return source -> {
-            Object[] values = new Object[gens.length];
-            for (int i = 0; i < gens.length; i++) {
-                values[i] = gens[i].generate(source);
-            }
-            return Arrays.asList(values);
-        };
-    }
-
-    /** "SimpleClassName#method" of the code that called forAll; lambdas report their enclosing method. */
-    static String caller() {
-        StackWalker.StackFrame frame = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-                .walk(frames -> frames.filter(f -> f.getDeclaringClass() != Property.class).findFirst())
-                .orElseThrow();
-        String className = frame.getDeclaringClass().getName();
-        String simple = className.substring(className.lastIndexOf('.') + 1); // keeps Outer$Inner, as -Dtest wants
-        String method = frame.getMethodName();
-        if (method.startsWith("lambda$")) {
-            String[] parts = method.split("\\$");
-            method = parts.length > 1 ? parts[1] : method;
-        }
-        return simple + "#" + method;
     }
 }

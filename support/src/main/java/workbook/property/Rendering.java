@@ -9,11 +9,6 @@ public final class Rendering {
     private Rendering() {
     }
 
-    /** Any value, as a property report shows an argument: {@code byte[2] 00 ff}, {@code Frame[len=2]}. */
-    public static String value(Object value) {
-        return Render.value(value);
-    }
-
     /** A string between double quotes, with the kit's escapes (see {@link Render}): a tab as {@code \t}, U+0085 as {@code \}{@code u0085}. */
     public static String quoted(CharSequence text) {
         StringBuilder out = new StringBuilder();

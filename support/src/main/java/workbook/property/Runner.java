@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import workbook.CauseChain;
 import workbook.NotStartedException;
 
 /**
@@ -17,10 +18,6 @@ final class Runner {
     interface Body {
         void accept(List<Object> args) throws Throwable;
     }
-
-    private static final double[] EDGE_BIASES = {0.0, 0.05, 0.2, 0.5};
-    private static final int EDGE_ROUNDS = 8;   // tries 1..8 walk the edges
-    private static final int EARLY_TRIES = 20;  // tries up to here lean hard on edges
 
     private enum Kind { PASS, DISCARD, FAIL }
 
@@ -41,11 +38,12 @@ final class Runner {
     static void check(Spec spec, Gen<List<Object>> gen, Body body) {
         Result result = new Runner(spec, gen, body).run();
         if (!result.passed()) {
-            throw new AssertionFailedError(FailureReport.message(result), result.failure());
+            throw new AssertionFailedError(FailureReport.message(spec, result), result.counterexample().failure());
         }
     }
 
     Result run() {
+        spec.claimName();
         String name = spec.name;
         boolean seedGiven = spec.seed != null || Settings.replaySeed() != null;
         long seed = spec.seed != null ? spec.seed : Settings.seed(name);
@@ -71,16 +69,19 @@ final class Runner {
         int discarded = 0;
         int run = 0;
         long tryDeadline = spec.clock.getAsLong() + spec.tryTime().toNanos();
+        // A replay (-Dproperty.seed from a report) must reach the try that failed, however busy
+        // the machine: stopping early would pass it silently. The JUnit timeout still bounds it.
+        boolean replaying = Settings.replaySeed() != null;
         boolean outOfTime = false;
         while (failing == null && valid < tries && discarded < maxDiscards) {
             stopIfInterrupted(name, run);
             // Slow tries stop at a budget well inside a JUnit timeout: a timeout would report
             // nothing, while the tries made so far are evidence. Each property needs one valid try.
-            if (valid > 0 && spec.clock.getAsLong() - tryDeadline > 0) {
+            if (valid > 0 && !replaying && spec.clock.getAsLong() - tryDeadline > 0) {
                 outOfTime = true;
                 break;
             }
-            Try attempt = execute(nextSource(random, run, spec.edgeRounds), false);
+            Try attempt = execute(Bias.sourceFor(run, random, spec.edgeRounds), false);
             run++;
             switch (attempt.kind) {
                 case PASS -> valid++;
@@ -103,7 +104,7 @@ final class Runner {
                         + seconds(spec.tryTime()) + " (-Dproperty.maxTrySeconds=N allows more)";
                 System.err.println("Note: " + note);
             }
-            return new Result(name, spec.testId, seed, run, discarded, null, null, null, 0, 0, null, null, false, note, spec.labels);
+            return new Result(seed, new Result.Tries(run, discarded, note), null);
         }
         // Saved at once, so a run stopped while shrinking (a JUnit timeout) still finds it next time.
         if (spec.store != null && !fromStore) {
@@ -138,32 +139,14 @@ final class Runner {
             note = "flaky: the shrunk case passed when run once more; the failure shown is the one found while shrinking";
             last = new Try(Kind.FAIL, failing.failure, last.args, last.rendered, best);
         }
-        return new Result(spec.name, spec.testId, seed, tries, discarded, last.args, last.rendered, last.failure,
-                shrinker.steps(), shrinker.replays(), note, best, fromStore, null, spec.labels);
+        return new Result(seed, new Result.Tries(tries, discarded, null), new Result.Counterexample(last.args, last.rendered,
+                last.failure, best, fromStore, new Result.Shrinking(shrinker.steps(), shrinker.replays(), note)));
     }
 
     /** "3 s", "0.5 s": a budget as a person reads it. */
     static String seconds(java.time.Duration d) {
         double s = d.toNanos() / 1e9;
         return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
-    }
-
-    /**
-     * Try 0 makes every choice its simplest (empty, zero, minimum). Tries 1 to 8 take edge
-     * values systematically (all minima, all maxima, …), the next few lean hard on edges, and
-     * after that each try picks how much it leans, so edges come often but the middle of every
-     * range is still covered.
-     */
-    private static Source nextSource(SplittableRandom random, int run, boolean edgeRounds) {
-        if (run == 0 && edgeRounds) {
-            return Source.replay(new long[0], Source.MAX_CHOICES);
-        }
-        SplittableRandom own = random.split(); // a try's values do not depend on how much earlier tries drew
-        if (run <= EDGE_ROUNDS && edgeRounds) {
-            return Source.edges(own, run - 1);
-        }
-        double bias = run <= EARLY_TRIES ? 0.5 : EDGE_BIASES[own.nextInt(EDGE_BIASES.length)];
-        return Source.random(own, bias);
     }
 
     private Try execute(Source source, boolean render) {
@@ -193,16 +176,7 @@ final class Runner {
 
     /** "Not started" and aborted tries go to JUnit as they are: they are a state, not a failure to shrink. */
     static boolean passesThrough(Throwable t) {
-        if (t instanceof TestAbortedException) {
-            return true;
-        }
-        int depth = 0;
-        for (Throwable c = t; c != null && depth < 32; c = c.getCause(), depth++) {
-            if (c instanceof NotStartedException) {
-                return true;
-            }
-        }
-        return false;
+        return t instanceof TestAbortedException || CauseChain.find(t, NotStartedException.class).isPresent();
     }
 
     private static void stopIfInterrupted(String name, int run) {

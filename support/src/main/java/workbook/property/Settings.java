@@ -15,10 +15,11 @@ import java.time.Duration;
  *   <li>{@code property.shrinkSeconds=N}: how long shrinking may take (default 3 s; it also stops at
  *       20,000 replays). Well inside a 10 s JUnit timeout, so the report, not the timeout, ends the test.
  *   <li>{@code property.maxTrySeconds=N}: how long the tries may take before a failure is found
- *       (default 5 s); then the property passes on the tries it made, with a note on stderr.
+ *       (default 5 s); then the property passes on the tries it made, with a note on stderr. Not
+ *       in a replay ({@code property.seed}), which must reach the try that failed.
  *   <li>{@code workbook.replay}: the command a failure report tells to run, written for a Unix shell
- *       (default {@code ./mvnw test}); the report shows it in the form of the reader's shell
- *       ({@link workbook.Shell}).
+ *       (default {@code ./mvnw test}), read by {@link workbook.Rerun} for the kit and the JUnit
+ *       machinery alike; reports show it in the form of the reader's shell ({@link workbook.Shell}).
  * </ul>
  */
 final class Settings {
@@ -93,10 +94,5 @@ final class Settings {
             hash = (hash ^ (b & 0xFF)) * 0x100000001B3L;
         }
         return hash & Long.MAX_VALUE; // non-negative, so the replay command needs no quoting
-    }
-
-    /** The command a report tells to run, written for a Unix shell; see {@link workbook.Shell}. */
-    static String replayPrefix() {
-        return System.getProperty("workbook.replay", "./mvnw test");
     }
 }

@@ -37,10 +37,6 @@ final class Shrinker {
     private int steps;
     private boolean interrupted;
 
-    Shrinker(long[] failing, Replay replay, int maxReplays, long maxNanos) {
-        this(failing, replay, maxReplays, maxNanos, System::nanoTime);
-    }
-
     Shrinker(long[] failing, Replay replay, int maxReplays, long maxNanos, java.util.function.LongSupplier clock) {
         this.best = failing;
         this.replay = replay;

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 final class Spec {
     static final int MAX_SHRINK_REPLAYS = 20_000;
 
-    final String testId;            // "SimpleClass#method", for the replay command
+    final TestId test;              // the test it runs in, for the replay command
+    TestIdentity.Invocation invocation; // that test's invocation, or null outside JUnit: names are claimed in it
     String name;                    // shown in reports; seeds and stored failures are keyed by it
     Integer tries;                  // null: the default (system properties)
     Long seed;                      // null: from the system properties or the name
@@ -20,9 +21,16 @@ final class Spec {
     List<String> labels;            // null: "arg 1", "arg 2", … in reports
     LongSupplier clock = System::nanoTime; // the budgets' clock; the kit's tests drive a fake one instead of sleeping
 
-    Spec(String testId) {
-        this.testId = testId;
-        this.name = testId;
+    Spec(TestId test, TestIdentity.Invocation invocation) {
+        this.test = test;
+        this.invocation = invocation;
+        this.name = test.propertyName();
+    }
+
+    /** A property of the test running now. */
+    static Spec ofCurrentTest() {
+        TestIdentity.Invocation invocation = TestIdentity.invocation();
+        return new Spec(invocation != null ? invocation.test : TestIdentity.fromStack(), invocation);
     }
 
     Duration shrinkTime() {
@@ -64,7 +72,17 @@ final class Spec {
     }
 
     /** The label of argument {@code index} (0-based) in reports. */
-    static String label(List<String> labels, int index) {
+    String label(int index) {
         return labels != null ? labels.get(index) : "arg " + (index + 1);
+    }
+
+    /**
+     * Takes the name for this property in its test, before it runs: two properties of one name
+     * in one test would share a saved failure. A property that saves nothing shares nothing.
+     */
+    void claimName() {
+        if (invocation != null && store != null) {
+            invocation.claim(name);
+        }
     }
 }

@@ -48,6 +48,59 @@ class CatalogueTest {
                 java.util.Map.entry("9.1", "9.1 First"), java.util.Map.entry("9.2", "9.2 Second"));
     }
 
+    static final String NEEDS = """
+            [9.1a]
+            section: 9.1 First
+            title: A
+            file: x/A.java
+            read: exercises.md#91a-a
+            [9.1b]
+            section: 9.1 First
+            title: B
+            file: x/B.java
+            read: exercises.md#91b-b
+            [9.1c]
+            section: 9.1 First
+            title: C
+            file: x/C.java
+            read: exercises.md#91c-c
+            needs: 9.1a
+            [9.1d]
+            section: 9.1 First
+            title: D
+            file: x/D.java
+            read: exercises.md#91d-d
+            needs: 9.1a, 9.1b, 9.1c
+            [9.2a]
+            section: 9.2 Second
+            title: E
+            file: x/E.java
+            read: exercises.md#92a-e
+            needs: 9.1c, 9.1d, 9.1a
+            """;
+
+    @Test
+    void should_read_the_prerequisites_and_write_runs_of_them_short() throws IOException {
+        Catalogue catalogue = parse(NEEDS);
+
+        assertThat(catalogue.exercise("9.1a").orElseThrow().needs()).isEmpty();
+        assertThat(catalogue.exercise("9.1d").orElseThrow().needs()).containsExactly("9.1a", "9.1b", "9.1c");
+        assertThat(catalogue.ranges(catalogue.exercise("9.1d").orElseThrow().needs())).isEqualTo("9.1a-9.1c");
+        assertThat(catalogue.ranges(catalogue.exercise("9.2a").orElseThrow().needs())).isEqualTo("9.1a, 9.1c, 9.1d");
+        assertThat(catalogue.ranges(java.util.List.of("9.1a", "9.1b", "9.1d", "9.2a"))).isEqualTo("9.1a, 9.1b, 9.1d, 9.2a");
+        assertThat(catalogue.ranges(java.util.List.of("9.1a", "9.1b", "9.1c", "9.2a"))).isEqualTo("9.1a-9.1c, 9.2a");
+    }
+
+    @Test
+    void should_refuse_a_prerequisite_that_is_unknown_later_or_itself() {
+        assertThatThrownBy(() -> parse(NEEDS.replace("needs: 9.1a\n", "needs: 9.1z\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9.1c needs 9.1z, which is not an exercise");
+        assertThatThrownBy(() -> parse(NEEDS.replace("needs: 9.1a\n", "needs: 9.1d\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9.1c needs 9.1d, which does not come before it");
+        assertThatThrownBy(() -> parse(NEEDS.replace("needs: 9.1a\n", "needs: 9.1c\n")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'needs: 9.1c' must list other exercises' ids");
+    }
+
     @Test
     void should_name_the_exercise_and_the_missing_key() {
         assertThatThrownBy(() -> parse("[9.1a]\nsection: s\ntitle: t\nfile: f\n"))

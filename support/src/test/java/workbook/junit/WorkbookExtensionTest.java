@@ -119,4 +119,32 @@ class WorkbookExtensionTest {
                 e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable())
                 .hasValueSatisfying(t -> assertThat(t).isInstanceOf(NotStartedAbort.class).hasMessageStartingWith("not started: 7.7b")));
     }
+
+    /** Sample: a test that runs into code the compiler could not compile. */
+    @Tag("7.8")
+    static class RunsIntoBrokenCode {
+        @Test
+        @Tag("7.8a")
+        void calls_broken_code() {
+            ProgressListenerTest.BrokenCode.call();
+        }
+    }
+
+    @Test
+    void should_report_code_that_does_not_compile_with_its_file_line_and_message() {
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .selectors(selectClass(RunsIntoBrokenCode.class))
+                .execute()
+                .testEvents();
+
+        assertThat(tests.failed().list()).singleElement().satisfies(e -> assertThat(
+                e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable())
+                .hasValueSatisfying(t -> assertThat(t).isInstanceOf(AssertionFailedError.class)
+                        // the broken code is in another file than the test's own: the student's sources
+                        .hasMessageStartingWith("does not compile: src/main/java/workbook/junit/ProgressListenerTest.java:")
+                        .hasMessageContaining(": Syntax error on token \"=\", Expression expected after this token\n"
+                                + "The compiler could not compile this code")
+                        .hasMessageContaining("=> Exercise 7.8a")));
+    }
 }

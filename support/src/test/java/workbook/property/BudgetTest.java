@@ -59,7 +59,7 @@ class BudgetTest {
         System.setProperty("property.maxTrySeconds", "8");
         assertThat(Settings.shrinkTime()).isEqualTo(Duration.ofMillis(500));
         assertThat(Settings.tryTime()).isEqualTo(Duration.ofSeconds(8));
-        assertThat(new Spec("T#m").shrinkTime()).isEqualTo(Duration.ofMillis(500));
+        assertThat(Property.forAll(Gen.booleans()).spec().shrinkTime()).isEqualTo(Duration.ofMillis(500));
         System.setProperty("property.shrinkSeconds", "soon");
         assertThatThrownBy(Settings::shrinkTime).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-Dproperty.shrinkSeconds must be a positive number of seconds");
@@ -101,9 +101,9 @@ class BudgetTest {
         });
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.shrinkNote()).startsWith("shrinking stopped at its budget (20000 replays or 0.2 s");
-        assertThat(result.shrinkReplays()).isBetween(39, 41);
-        assertThat((java.util.List<?>) result.args().get(0)).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(result.counterexample().shrinking().stoppedEarly()).startsWith("shrinking stopped at its budget (20000 replays or 0.2 s");
+        assertThat(result.counterexample().shrinking().replays()).isBetween(39, 41);
+        assertThat((java.util.List<?>) result.counterexample().args().get(0)).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -131,10 +131,39 @@ class BudgetTest {
         }
 
         assertThat(result.passed()).isTrue();
-        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Note: " + result.triesNote() + System.lineSeparator());
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Note: " + result.tries().stoppedEarly() + System.lineSeparator());
         assertThat(calls.get()).isBetween(50, 51);
-        assertThat(result.triesNote()).contains("passed " + calls.get() + " of its 10000 tries")
+        assertThat(result.tries().stoppedEarly()).contains("passed " + calls.get() + " of its 10000 tries")
                 .contains("-Dproperty.maxTrySeconds=N allows more");
+    }
+
+    @Test
+    @DisplayName("a replay (-Dproperty.seed) runs all its tries past the try budget: it must reach the try that failed")
+    void should_not_stop_a_replay_at_the_try_budget() {
+        // GIVEN a property that fails only on its 80th try, where every try takes 2 ms and the budget is 100 ms
+        AtomicInteger calls = new AtomicInteger();
+        var checker = forAll(Gen.integers(0, 9)).tries(100);
+        checker.spec().store = null;
+        checker.spec().maxTryTime = Duration.ofMillis(100);
+        AtomicLong now = new AtomicLong();
+        checker.spec().clock = now::get;
+        System.setProperty("property.seed", "42");
+        Result result;
+        try {
+            // WHEN it is replayed with the seed from its report
+            result = checker.run(x -> {
+                now.addAndGet(2_000_000);
+                if (calls.incrementAndGet() == 80) {
+                    throw new AssertionError("the 80th try");
+                }
+            });
+        } finally {
+            System.clearProperty("property.seed");
+        }
+
+        // THEN it reaches the failing try instead of passing on the first 50
+        assertThat(result.passed()).isFalse();
+        assertThat(result.tries().made()).isEqualTo(80);
     }
 
     @Test
@@ -183,7 +212,7 @@ class BudgetTest {
         worker.join(10_000);
 
         assertThat(worker.isAlive()).isFalse();
-        assertThat(result[0].shrinkNote()).isEqualTo("shrinking was interrupted; this is the simplest case found so far");
-        assertThat(store.load("interrupted")).isNotNull().isEqualTo(result[0].choices());
+        assertThat(result[0].counterexample().shrinking().stoppedEarly()).isEqualTo("shrinking was interrupted; this is the simplest case found so far");
+        assertThat(store.load("interrupted")).isNotNull().isEqualTo(result[0].counterexample().choices());
     }
 }

@@ -32,7 +32,7 @@ class GenTest {
         Result result = checker.tries(1000).run(v -> assertThat(fails.test(v)).isFalse());
         assertThat(result.passed()).as("must find a failure").isFalse();
         @SuppressWarnings("unchecked")
-        T value = (T) result.args().get(0);
+        T value = (T) result.counterexample().args().get(0);
         return value;
     }
 

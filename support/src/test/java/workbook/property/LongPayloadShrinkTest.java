@@ -64,10 +64,10 @@ class LongPayloadShrinkTest {
     void should_shrink_the_first_short_read_bug_cheaply() {
         Result result = run(Settings.seedOf(CHAPTER_PROPERTY), true);
         System.out.printf("chapter 4 read loop: failed on try %d, %d shrink steps, %d replays%n",
-                result.tries(), result.shrinkSteps(), result.shrinkReplays());
-        assertThat(result.rendered()).containsExactly("byte[2] 00 00", "2", "[1]");
-        assertThat(result.shrinkNote()).isNull();
-        assertThat(result.shrinkReplays()).isLessThan(MAX_REPLAYS);
+                result.tries().made(), result.counterexample().shrinking().steps(), result.counterexample().shrinking().replays());
+        assertThat(result.counterexample().rendered()).containsExactly("byte[2] 00 00", "2", "[1]");
+        assertThat(result.counterexample().shrinking().stoppedEarly()).isNull();
+        assertThat(result.counterexample().shrinking().replays()).isLessThan(MAX_REPLAYS);
     }
 
     @Test
@@ -76,9 +76,9 @@ class LongPayloadShrinkTest {
         for (long seed = 1; seed <= 5; seed++) {
             Result result = run(seed, false);
             System.out.printf("chapter 4 read loop, seed %d: failed on try %d, %d shrink steps, %d replays%n",
-                    seed, result.tries(), result.shrinkSteps(), result.shrinkReplays());
-            assertThat(result.rendered()).as("seed %d", seed).containsExactly("byte[2] 00 00", "2", "[1]");
-            assertThat(result.shrinkReplays()).as("seed %d", seed).isLessThan(MAX_REPLAYS);
+                    seed, result.tries().made(), result.counterexample().shrinking().steps(), result.counterexample().shrinking().replays());
+            assertThat(result.counterexample().rendered()).as("seed %d", seed).containsExactly("byte[2] 00 00", "2", "[1]");
+            assertThat(result.counterexample().shrinking().replays()).as("seed %d", seed).isLessThan(MAX_REPLAYS);
         }
     }
 }

@@ -41,9 +41,9 @@ class ShrinkingChallengeTest {
         for (long seed : java.util.stream.LongStream.concat(Arrays.stream(SEEDS), Arrays.stream(SEEDS).map(s -> -s)).toArray()) {
             Result result = run.apply(seed);
             assertThat(result.passed()).as("%s must fail from seed %d", problem, seed).isFalse();
-            found.add(result.args());
-            steps.add(result.shrinkSteps());
-            replays.add(result.shrinkReplays());
+            found.add(result.counterexample().args());
+            steps.add(result.counterexample().shrinking().steps());
+            replays.add(result.counterexample().shrinking().replays());
         }
         steps.sort(null);
         replays.sort(null);

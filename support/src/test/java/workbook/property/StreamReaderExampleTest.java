@@ -58,8 +58,8 @@ class StreamReaderExampleTest {
             checker.spec().edgeRounds = false;
             Result result = checker.run((payload, readSizes) ->
                     assertThat(readPayloadWrongly(ChunkedInputStream.of(payload, readSizes), payload.length)).isEqualTo(payload));
-            assertThat(result.rendered()).as("seed %d", seed).containsExactly("byte[2] 00 00", "[1]");
-            System.out.printf("single-read bug, seed %d: %d shrink steps, %d replays%n", seed, result.shrinkSteps(), result.shrinkReplays());
+            assertThat(result.counterexample().rendered()).as("seed %d", seed).containsExactly("byte[2] 00 00", "[1]");
+            System.out.printf("single-read bug, seed %d: %d shrink steps, %d replays%n", seed, result.counterexample().shrinking().steps(), result.counterexample().shrinking().replays());
         }
     }
 

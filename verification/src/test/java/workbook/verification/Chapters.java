@@ -45,7 +45,7 @@ final class Chapters {
     }
 
     /** One line of a module's {@value ProgressListener#RESULTS_FILE}. */
-    record Row(Outcome outcome, String exercise, String test, String detail) {
+    record Row(Outcome outcome, String exercise, String test, String stub, String detail) {
     }
 
     /**
@@ -69,8 +69,8 @@ final class Chapters {
             }
             List<Row> rows = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8).subList(1, Files.readAllLines(file).size())) {
-                String[] f = line.split("\t", 4);
-                rows.add(new Row(Outcome.valueOf(f[0]), f[1], f[2], f.length > 3 ? f[3] : ""));
+                String[] f = line.split("\t", 5);
+                rows.add(new Row(Outcome.valueOf(f[0]), f[1], f[2], f.length > 3 ? f[3] : "", f.length > 4 ? f[4] : ""));
             }
             return rows;
         } catch (IOException e) {

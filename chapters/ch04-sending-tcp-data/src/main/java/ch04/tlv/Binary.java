@@ -2,14 +2,20 @@ package ch04.tlv;
 
 import workbook.NotStartedException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * A binary payload: any bytes, type {@link Frame#BINARY_TYPE}. The chapter's {@code Binary}
- * (Listing 4-5).
+ * (Listings 4-5 and 4-6).
+ *
+ * <p>It reads itself in both of the section's designs: {@link #readFrom} reads a whole frame, type
+ * byte included, as Listing 4-6 does (the faithful port, {@link ch04.tlv.faithful.Decoder}, 4.3d);
+ * {@link #readBody} reads only what follows the type byte (the refactor, {@link Decoder}, 4.3e).
  *
  * <p>Holds its own copy of the bytes: the constructor copies {@code value} and {@link #value()}
  * returns a copy, so a payload never changes after it is made. Two payloads with the same bytes are
@@ -22,17 +28,25 @@ import java.util.HexFormat;
 public record Binary(byte[] value) implements Payload {
 
     /**
-     * The array that {@link #adopt} is handing to the constructor on this thread, or null. A
-     * record's constructors all go through the canonical one, so no second constructor can skip
-     * the copy: the canonical one must learn from outside its argument that its caller gives the
-     * array away.
+     * The array that {@link #adopt} is handing to the constructor on this thread, or null.
+     *
+     * <p>Why a {@code ThreadLocal}: every constructor of a record ends in the canonical one, and the
+     * canonical one must be as public as the record (javac refuses a package-private constructor
+     * that does not call it, and a package-private canonical one). So no constructor can take the
+     * array without the copy; the canonical one has to learn from outside its argument that this
+     * one array, on this thread, is being given away. The alternative, a final class with a private
+     * constructor, would lose what 4.3f teaches about records.
      */
     private static final ThreadLocal<byte[]> HANDED_OVER = new ThreadLocal<>();
 
-    /** Copies {@code value}, so later changes to the caller's array do not reach the payload. */
+    /**
+     * Copies {@code value}, so later changes to the caller's array do not reach the payload.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
     public Binary {
-        byte[] handedOver = HANDED_OVER.get();
-        if (handedOver == null || handedOver != value) {
+        Objects.requireNonNull(value, "value");
+        if (value != HANDED_OVER.get()) {
             value = value.clone();
         }
     }
@@ -49,7 +63,7 @@ public record Binary(byte[] value) implements Payload {
             return new Binary(owned);
         } finally {
             // set(null) rather than remove(): the thread keeps its entry, and the next call
-            // allocates nothing.
+            // allocates nothing. Without it the thread would keep the last array alive.
             HANDED_OVER.set(null);
         }
     }
@@ -73,6 +87,22 @@ public record Binary(byte[] value) implements Payload {
     @Override
     public long writeTo(OutputStream out) throws IOException {
         return Frame.write(out, Frame.BINARY_TYPE, value);
+    }
+
+    /**
+     * Reads one whole binary frame: the type byte, which must be {@link Frame#BINARY_TYPE}, then
+     * length and value, as the chapter's {@code Binary.ReadFrom} does. Reads nothing past the value
+     * and does not close {@code in}.
+     *
+     * @param in the stream, positioned at the frame's type byte
+     * @throws EOFException (exactly that class) if the stream ends before the type byte
+     * @throws FrameTypeException if the type byte is not {@link Frame#BINARY_TYPE}
+     * @throws FrameTooLargeException if the length claims more than {@link Frame#MAX_PAYLOAD_SIZE}
+     * @throws TruncatedFrameException if the stream ends inside the frame
+     * @throws IOException if {@code in} fails
+     */
+    public static Binary readFrom(InputStream in) throws IOException {
+        throw new NotStartedException("4.3d");
     }
 
     /**

@@ -11,12 +11,13 @@ import java.io.InputStream;
  * that the chapter leaves as an exercise after Listing 4-9.
  *
  * <p>{@link #decode} reads the type byte, then hands the stream to the variant's
- * {@code readBody}, which reads only the length and the value. Every byte of the stream is read
- * once, by exactly one reader, and nothing is buffered between calls, so N calls on one stream
- * decode N frames and leave it at the first byte after them.
+ * {@code readBody} ({@link Binary#readBody}, {@link Text#readBody}), which reads only the length
+ * and the value. Every byte of the stream is read once, by exactly one reader, and nothing is
+ * buffered between calls, so N calls on one stream decode N frames and leave it at the first byte
+ * after them.
  *
- * <p>Exercise 4.3e starts from your 4.3d code: copy {@link ch04.tlv.faithful.Decoder#decode} and
- * the variants' {@code readFrom} here, then take the re-injection out.
+ * <p>Exercise 4.3e starts from your 4.3d code: {@link ch04.tlv.faithful.Decoder#decode} and the
+ * variants' {@code readFrom}, each {@code readBody} right below its {@code readFrom}.
  */
 public final class Decoder {
 

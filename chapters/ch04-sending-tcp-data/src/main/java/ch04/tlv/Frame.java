@@ -66,7 +66,11 @@ public final class Frame {
      * @param type the type byte, {@link #BINARY_TYPE} or {@link #STRING_TYPE}
      * @param value the value's bytes, 0 to {@link #MAX_PAYLOAD_SIZE} of them; not modified
      * @return the bytes written: {@link #HEADER_SIZE} plus the value's length
-     * @throws FrameTooLargeException if the value is longer than {@link #MAX_PAYLOAD_SIZE}
+     * @throws NullPointerException if {@code out} or {@code value} is null; nothing is written
+     * @throws IllegalArgumentException if {@code type} is neither {@link #BINARY_TYPE} nor
+     *     {@link #STRING_TYPE}; nothing is written
+     * @throws FrameTooLargeException if the value is longer than {@link #MAX_PAYLOAD_SIZE}; nothing
+     *     is written
      * @throws IOException if {@code out} fails; part of the frame may have been written
      */
     public static long write(OutputStream out, byte type, byte[] value) throws IOException {

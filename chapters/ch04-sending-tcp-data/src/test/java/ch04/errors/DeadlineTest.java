@@ -33,6 +33,8 @@ class DeadlineTest {
                 .isEqualTo(3800);
         assertThat(halfAMillisecondLater).as("the timeout with 3799.5 ms left: round down, so the call can never"
                 + " wait past the deadline").isEqualTo(3799);
+        assertThat(deadline.allowed()).as("allowed() of a deadline set 5 s away, 1.2005 s later: the time the"
+                + " whole exchange was given, which does not change").isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -95,6 +97,30 @@ class DeadlineTest {
                         assertThat(result[0]).as("nextTimeoutMillis() with %d ns left: the whole milliseconds left",
                                 leftNanos).isEqualTo(leftNanos / 1_000_000);
                     }
+                });
+    }
+
+    @Test
+    @Tag("4.4a")
+    void should_describe_the_deadline_itself_when_it_refuses_a_timeout() {
+        forAll(Gen.longs(0, 20_000_000_000L), Gen.longs(-999_999, 20_000_000_000L)).labels("allowedNanos", "overNanos")
+                .tries(200).check((allowedNanos, overNanos) -> {
+                    // GIVEN any deadline, found with less than 1 ms left: overNanos past it, or up to 1 ms before
+                    var clock = new FakeClock();
+                    var deadline = Deadline.after(Duration.ofNanos(allowedNanos), clock::nanoTime);
+                    clock.advance(Duration.ofNanos(Math.max(0, allowedNanos + overNanos)));
+                    // WHEN asked for a timeout
+                    Throwable thrown = Thrown.by(deadline::nextTimeoutMillis);
+                    // THEN the DeadlineExceededException gives this deadline's own numbers, to the nanosecond
+                    assertThat(thrown).as("nextTimeoutMillis() with %s left", deadline.remaining())
+                            .isInstanceOf(DeadlineExceededException.class);
+                    var e = (DeadlineExceededException) thrown;
+                    assertThat(deadline.allowed()).as("allowed() of a deadline set with Duration.ofNanos(%d)", allowedNanos)
+                            .isEqualTo(Duration.ofNanos(allowedNanos));
+                    assertThat(e.allowed()).as("allowed() of the exception: the time the deadline allowed, not what is"
+                            + " left or a rounded value (Deadline.exceeded() builds it)").isEqualTo(deadline.allowed());
+                    assertThat(e.elapsed()).as("elapsed() of the exception: the time since the deadline was set")
+                            .isEqualTo(deadline.elapsed());
                 });
     }
 

@@ -44,6 +44,27 @@ class FixedBufferReaderTest {
                 + " (" + returned.size() + " reads)";
     }
 
+    /**
+     * Why the sink's bytes differ from the stream's, as far as the lengths tell: more bytes come from
+     * handing on the whole buffer, fewer from stopping early.
+     */
+    private static String whatWentWrong(byte[] handed, byte[] payload) {
+        if (handed.length > payload.length) {
+            return "the sink got " + bytes(handed.length - payload.length) + " more than the stream holds:"
+                    + " hand it only the bytes this read returned, sink.accept(buffer, n), not the whole buffer";
+        }
+        if (handed.length < payload.length) {
+            return "the sink got " + bytes(payload.length - handed.length) + " fewer than the stream holds:"
+                    + " keep reading until read returns -1; a short read is not the end of the stream";
+        }
+        return "the sink got as many bytes as the stream holds, but not the same ones: pass each read's bytes"
+                + " as they are, from index 0 of the buffer, in the order the reads return them";
+    }
+
+    private static String bytes(int n) {
+        return n == 1 ? "1 byte" : n + " bytes";
+    }
+
     @Test
     @Tag("4.1a")
     void should_hand_every_byte_to_the_sink_in_order_for_any_payload_buffer_and_chunking() {
@@ -56,11 +77,13 @@ class FixedBufferReaderTest {
                     // WHEN it is read to the end through a buffer of bufferSize bytes
                     long total = FixedBufferReader.readUntilEof(in, bufferSize, sink);
                     // THEN every byte reached the sink, in order, and the count says so
-                    assertThat(sink.bytes.toByteArray())
-                            .as("4.1a: the bytes handed to the sink must be the whole stream, in order;"
-                                    + " a short read is not the end of the stream, only -1 is")
+                    byte[] handed = sink.bytes.toByteArray();
+                    assertThat(handed)
+                            .as("the bytes handed to the sink: expected the whole stream, in order; %s",
+                                    whatWentWrong(handed, payload))
                             .isEqualTo(payload);
-                    assertThat(total).as("4.1a: readUntilEof's return value, the number of bytes read")
+                    assertThat(total).as("readUntilEof's return value: expected the number of bytes read,"
+                                    + " the sum of what the reads returned")
                             .isEqualTo(payload.length);
                 });
     }
@@ -79,18 +102,19 @@ class FixedBufferReaderTest {
                     // THEN the sink saw each read's bytes as one call of 1..bufferSize bytes
                     List<Integer> positiveReads = in.returnedSizes().stream().filter(n -> n > 0).toList();
                     assertThat(sink.sizes)
-                            .as("4.1a: sink calls (one per read, the read's byte count, never 0)")
+                            .as("the byte counts the sink was called with: expected one call per read, with the count that"
+                                    + " read returned, never 0")
                             .isEqualTo(positiveReads)
                             .allSatisfy(n -> assertThat(n).isBetween(1, bufferSize));
                     // AND the loop stopped at the first -1, neither before it nor after it
                     List<Integer> returned = in.returnedSizes();
                     assertThat(returned)
-                            .withFailMessage("4.1a: your loop stopped before the stream said -1: the reads returned"
+                            .withFailMessage("your loop stopped before the stream said -1: the reads returned"
                                     + " %s and the loop never read again; a short read is not the end, only -1"
                                     + " means the end", shown(returned))
                             .contains(-1);
                     assertThat(returned.indexOf(-1))
-                            .withFailMessage("4.1a: your loop read again after the stream said -1: the reads returned"
+                            .withFailMessage("your loop read again after the stream said -1: the reads returned"
                                     + " %s; the first -1 is the end, stop there", shown(returned))
                             .isEqualTo(returned.size() - 1);
                 });
@@ -104,8 +128,8 @@ class FixedBufferReaderTest {
         // WHEN read
         long total = FixedBufferReader.readUntilEof(new ByteArrayInputStream(new byte[0]), 512, sink);
         // THEN nothing was handed out
-        assertThat(total).as("4.1a: bytes read from an empty stream").isZero();
-        assertThat(sink.sizes).as("4.1a: sink calls for an empty stream").isEmpty();
+        assertThat(total).as("bytes read from an empty stream").isZero();
+        assertThat(sink.sizes).as("sink calls for an empty stream").isEmpty();
     }
 
     @Test
@@ -122,7 +146,7 @@ class FixedBufferReaderTest {
         // WHEN read to the end
         FixedBufferReader.readUntilEof(in, 4, new Recorder());
         // THEN it is still open: the caller opened it, the caller closes it
-        assertThat(closed[0]).as("4.1a: readUntilEof closed a stream it does not own").isFalse();
+        assertThat(closed[0]).as("whether readUntilEof closed the stream: the caller opened it, the caller closes it").isFalse();
     }
 
     @Test
@@ -130,7 +154,8 @@ class FixedBufferReaderTest {
     void should_refuse_a_buffer_smaller_than_one_byte() {
         var in = new ByteArrayInputStream(new byte[1]);
         assertThat(Thrown.by(() -> FixedBufferReader.readUntilEof(in, 0, new Recorder())))
-                .as("4.1a: a buffer of 0 bytes can never make progress")
+                .as("readUntilEof with a buffer of 0 bytes: expected an IllegalArgumentException, since such a buffer"
+                        + " can never make progress")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -141,8 +166,8 @@ class FixedBufferReaderTest {
         var failure = new IOException("disk full");
         assertThat(Thrown.by(() -> FixedBufferReader.readUntilEof(in, 10, (b, n) -> {
             throw failure;
-        }))).as("4.1a: the sink's exception must reach the caller unchanged").isSameAs(failure);
-        assertThat(in.returnedSizes()).as("4.1a: reads made after the sink failed").hasSize(1);
+        }))).as("what readUntilEof threw when the sink threw: expected the sink's exception, unchanged").isSameAs(failure);
+        assertThat(in.returnedSizes()).as("the reads made: expected the one before the sink failed, and none after").hasSize(1);
     }
 
     @Test
@@ -163,9 +188,9 @@ class FixedBufferReaderTest {
             // WHEN the client reads to EOF through a 64 KiB buffer
             long total = FixedBufferReader.readUntilEof(client.getInputStream(), 64 * 1024, sink);
             // THEN it has every byte, and no read returned more than the buffer holds
-            assertThat(total).as("4.1a: bytes read from the socket").isEqualTo(payload.length);
-            assertThat(sink.bytes.toByteArray()).as("4.1a: bytes read from the socket, in order").isEqualTo(payload);
-            assertThat(sink.sizes).as("4.1a: read sizes").allSatisfy(n -> assertThat(n).isBetween(1, 64 * 1024));
+            assertThat(total).as("bytes read from the socket").isEqualTo(payload.length);
+            assertThat(sink.bytes.toByteArray()).as("bytes read from the socket, in order").isEqualTo(payload);
+            assertThat(sink.sizes).as("read sizes").allSatisfy(n -> assertThat(n).isBetween(1, 64 * 1024));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +33,11 @@ class PayloadClientTest {
                         // WHEN the client downloads it through a buffer of bufferSize bytes
                         byte[] got = PayloadClient.download(server.address(), bufferSize, TIMEOUT, reads::add);
                         // THEN it has the payload, and the reported reads add up to it, each fitting the buffer
-                        assertThat(got).as("4.1c: bytes downloaded").isEqualTo(payload);
-                        assertThat(reads).as("4.1c: read sizes passed to onRead, each 1..bufferSize")
+                        assertThat(got).as("bytes downloaded").isEqualTo(payload);
+                        assertThat(reads).as("read sizes passed to onRead, each 1..bufferSize")
                                 .allSatisfy(n -> assertThat(n).isBetween(1, bufferSize));
                         assertThat(reads.stream().mapToLong(Integer::longValue).sum())
-                                .as("4.1c: sum of the read sizes passed to onRead").isEqualTo(payload.length);
+                                .as("sum of the read sizes passed to onRead").isEqualTo(payload.length);
                     }
                 });
     }
@@ -57,7 +56,7 @@ class PayloadClientTest {
             PayloadClient.download(server.address(), 16, TIMEOUT, n -> { });
             // THEN the server reads EOF: the client closed its socket
             assertThat(clientHungUp.get(3, TimeUnit.SECONDS))
-                    .as("4.1c: what the server read after the download; -1 means the client closed"
+                    .as("what the server read after the download; -1 means the client closed"
                             + " its socket (use try-with-resources)")
                     .isEqualTo(-1);
         }
@@ -77,11 +76,11 @@ class PayloadClientTest {
                 // WHEN the client downloads with a 200 ms timeout
                 assertThat(Thrown.by(() -> PayloadClient.download(server.address(), 64, Duration.ofMillis(200), n -> { })))
                         // THEN it fails with a timeout instead of waiting forever
-                        .as("4.1c: a silent server must end the download with SocketTimeoutException;"
+                        .as("a silent server must end the download with SocketTimeoutException;"
                                 + " set the socket's read timeout (setSoTimeout) before reading")
                         .isInstanceOf(SocketTimeoutException.class);
                 assertThat(Duration.ofNanos(System.nanoTime() - start))
-                        .as("4.1c: time taken to give up with a 200 ms timeout").isLessThan(Duration.ofSeconds(3));
+                        .as("time taken to give up with a 200 ms timeout").isLessThan(Duration.ofSeconds(3));
             } finally {
                 release.countDown();
             }
@@ -90,16 +89,34 @@ class PayloadClientTest {
 
     @Test
     @Tag("4.1c")
+    void should_refuse_a_timeout_under_one_millisecond_which_java_reads_as_wait_forever() throws Exception {
+        // GIVEN a server that closes at once, so that even a download that should not start ends quickly
+        try (var server = LoopbackServer.start(c -> { })) {
+            for (Duration timeout : List.of(Duration.ZERO, Duration.ofNanos(999_999))) {
+                // WHEN the client is given a timeout that is 0 in whole milliseconds
+                Throwable thrown = Thrown.by(() -> PayloadClient.download(server.address(), 64, timeout, n -> { }));
+                // THEN it refuses it: setSoTimeout(0) and connect(address, 0) mean no timeout at all
+                assertThat(thrown)
+                        .as("download with a timeout of %s (%d ms): expected an IllegalArgumentException, because"
+                                + " Java reads a 0 ms socket timeout as \"wait forever\"; got %s", timeout,
+                                timeout.toMillis(), thrown == null ? "a download" : thrown)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
+    @Test
+    @Tag("4.1c")
     void should_move_the_chapters_16_MiB_through_a_512_KiB_buffer_in_many_reads() throws Exception {
         // GIVEN Listing 4-1's server with a random 16 MiB payload
-        byte[] payload = PayloadServer.randomPayload(PayloadServer.PAYLOAD_SIZE, new Random(4));
+        byte[] payload = PayloadServerTest.random(PayloadServer.PAYLOAD_SIZE, 4);
         try (var server = PayloadServer.start(payload)) {
             List<Integer> reads = new ArrayList<>();
             // WHEN Listing 4-1's client downloads it through a 512 KiB buffer
             byte[] got = PayloadClient.download(server.address(), PayloadClient.BUFFER_SIZE, TIMEOUT, reads::add);
             // THEN every byte arrived, in at least 32 reads of at most 512 KiB each
-            assertThat(got).as("4.1c: the 16 MiB payload from Listing 4-1's server (4.1b), downloaded").isEqualTo(payload);
-            assertThat(reads).as("4.1c: read sizes; 16 MiB cannot fit in fewer than 32 reads of 512 KiB")
+            assertThat(got).as("the 16 MiB payload from Listing 4-1's server (4.1b), downloaded").isEqualTo(payload);
+            assertThat(reads).as("read sizes; 16 MiB cannot fit in fewer than 32 reads of 512 KiB")
                     .hasSizeGreaterThanOrEqualTo(32)
                     .allSatisfy(n -> assertThat(n).isBetween(1, PayloadClient.BUFFER_SIZE));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ class SentenceClientTest {
             // WHEN the client reads its words
             var words = SentenceClient.words(server.address(), TIMEOUT);
             // THEN they are the chapter's, punctuation included
-            assertThat(words).as("4.2c: words received from the chapter's server")
+            assertThat(words).as("words received from the chapter's server")
                     .containsExactly("The", "bigger", "the", "interface,", "the", "weaker", "the", "abstraction.");
         }
     }
@@ -47,7 +48,7 @@ class SentenceClientTest {
             // WHEN the client reads its words
             var words = SentenceClient.words(server.address(), TIMEOUT);
             // THEN spaces cut between writes still separate the words
-            assertThat(words).as("4.2c: words of a sentence sent one byte per write")
+            assertThat(words).as("words of a sentence sent one byte per write")
                     .containsExactly("Clear", "is", "better", "than", "clever.");
         }
     }
@@ -63,9 +64,27 @@ class SentenceClientTest {
         })) {
             SentenceClient.words(server.address(), TIMEOUT);
             assertThat(clientHungUp.get(3, TimeUnit.SECONDS))
-                    .as("4.2c: what the server read after the client finished; -1 means the client"
+                    .as("what the server read after the client finished; -1 means the client"
                             + " closed its socket (use try-with-resources)")
                     .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    @Tag("4.2c")
+    void should_refuse_a_timeout_under_one_millisecond_which_java_reads_as_wait_forever() throws Exception {
+        // GIVEN a server that closes at once, so that even a client that should not start ends quickly
+        try (var server = LoopbackServer.start(c -> { })) {
+            for (Duration timeout : List.of(Duration.ZERO, Duration.ofNanos(999_999))) {
+                // WHEN the client is given a timeout that is 0 in whole milliseconds
+                Throwable thrown = Thrown.by(() -> SentenceClient.words(server.address(), timeout));
+                // THEN it refuses it: setSoTimeout(0) and connect(address, 0) mean no timeout at all
+                assertThat(thrown)
+                        .as("words with a timeout of %s (%d ms): expected an IllegalArgumentException, because"
+                                + " Java reads a 0 ms socket timeout as \"wait forever\"; got %s", timeout,
+                                timeout.toMillis(), thrown == null ? "a list of words" : thrown)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
         }
     }
 
@@ -82,7 +101,7 @@ class SentenceClientTest {
                 // WHEN the client waits for words with a 200 ms timeout
                 Throwable thrown = Thrown.by(() -> SentenceClient.words(server.address(), Duration.ofMillis(200)));
                 // THEN it gives up with a timeout
-                assertThat(thrown).as("4.2c: a server silent in the middle of a word; set the read"
+                assertThat(thrown).as("a server silent in the middle of a word; set the read"
                         + " timeout before reading").isInstanceOf(SocketTimeoutException.class);
             } finally {
                 release.countDown();

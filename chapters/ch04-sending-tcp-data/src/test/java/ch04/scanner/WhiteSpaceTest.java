@@ -32,7 +32,7 @@ class WhiteSpaceTest {
             }
         }
         assertThat(wrong.subList(0, Math.min(20, wrong.size())))
-                .as("4.2a: code points classified unlike Go's unicode.IsSpace (%d of them, first 20 shown)",
+                .as("code points classified unlike Go's unicode.IsSpace (%d of them, first 20 shown)",
                         wrong.size())
                 .isEqualTo(wrong.subList(0, 0));
     }
@@ -42,18 +42,18 @@ class WhiteSpaceTest {
     void should_part_from_Character_isWhitespace_on_no_break_spaces_and_separators() {
         // GIVEN the code points where Java's and Go's rules disagree
         // WHEN classified THEN Go's rule wins
-        assertThat(WhiteSpace.isSpace(0x00A0)).as("4.2a: U+00A0 NO-BREAK SPACE is a space in Go").isTrue();
-        assertThat(WhiteSpace.isSpace(0x202F)).as("4.2a: U+202F NARROW NO-BREAK SPACE is a space in Go").isTrue();
-        assertThat(WhiteSpace.isSpace(0x0085)).as("4.2a: U+0085 NEXT LINE is a space in Go").isTrue();
-        assertThat(WhiteSpace.isSpace(0x001C)).as("4.2a: U+001C FILE SEPARATOR is not a space in Go").isFalse();
-        assertThat(WhiteSpace.isSpace(0x200B)).as("4.2a: U+200B ZERO WIDTH SPACE is not a space in Go").isFalse();
+        assertThat(WhiteSpace.isSpace(0x00A0)).as("U+00A0 NO-BREAK SPACE is a space in Go").isTrue();
+        assertThat(WhiteSpace.isSpace(0x202F)).as("U+202F NARROW NO-BREAK SPACE is a space in Go").isTrue();
+        assertThat(WhiteSpace.isSpace(0x0085)).as("U+0085 NEXT LINE is a space in Go").isTrue();
+        assertThat(WhiteSpace.isSpace(0x001C)).as("U+001C FILE SEPARATOR is not a space in Go").isFalse();
+        assertThat(WhiteSpace.isSpace(0x200B)).as("U+200B ZERO WIDTH SPACE is not a space in Go").isFalse();
     }
 
     @Test
     @Tag("4.2a")
     void should_say_no_for_values_that_are_not_code_points() {
-        assertThat(WhiteSpace.isSpace(-1)).as("4.2a: isSpace(-1), the value a reader returns at EOF").isFalse();
-        assertThat(WhiteSpace.isSpace(Character.MAX_CODE_POINT + 1)).as("4.2a: isSpace(0x110000)").isFalse();
-        assertThat(WhiteSpace.isSpace(0x20 + 0x10000)).as("4.2a: isSpace(0x10020)").isFalse();
+        assertThat(WhiteSpace.isSpace(-1)).as("isSpace(-1), the value a reader returns at EOF").isFalse();
+        assertThat(WhiteSpace.isSpace(Character.MAX_CODE_POINT + 1)).as("isSpace(0x110000)").isFalse();
+        assertThat(WhiteSpace.isSpace(0x20 + 0x10000)).as("isSpace(0x10020)").isFalse();
     }
 }

@@ -78,7 +78,7 @@ class WordScannerTest {
             List<String> words = allWords(new WordScanner(in));
             // THEN the words come back exactly, in order, and nothing else
             assertThat(words)
-                    .as("4.2b: words scanned from %s read %s bytes at a time; white space is Go's rule"
+                    .as("words scanned from %s read %s bytes at a time; white space is Go's rule"
                             + " (4.2a) and a character or a run of spaces may be cut between reads", text, readSizes)
                     .isEqualTo(text.words());
         });
@@ -90,7 +90,7 @@ class WordScannerTest {
         forAll(Gen.strings(Alphabet.GO_WHITESPACE, 0, 40), StreamGens.readSizes(8))
                 .labels("spaces", "readSizes").tries(200).check((spaces, readSizes) -> {
                     var scanner = new WordScanner(ChunkedInputStream.of(spaces.getBytes(UTF_8), readSizes));
-                    assertThat(scanner.nextWord()).as("4.2b: the word found in a stream of white space only").isNull();
+                    assertThat(scanner.nextWord()).as("the word found in a stream of white space only").isNull();
                 });
     }
 
@@ -103,7 +103,7 @@ class WordScannerTest {
             // WHEN scanned
             var words = allWords(new WordScanner(ChunkedInputStream.of(text, cut)));
             // THEN the space splits the words and is not part of either
-            assertThat(words).as("4.2b: words of \"a\\u3000b\" read %s bytes at a time", cut).containsExactly("a", "b");
+            assertThat(words).as("words of \"a\\u3000b\" read %s bytes at a time", cut).containsExactly("a", "b");
         }
     }
 
@@ -112,7 +112,7 @@ class WordScannerTest {
     void should_keep_the_words_the_chapter_expects_with_their_punctuation() throws IOException {
         var in = new ByteArrayInputStream(SentenceClient.SENTENCE.getBytes(UTF_8));
         assertThat(allWords(new WordScanner(in)))
-                .as("4.2b: words of the chapter's sentence")
+                .as("words of the chapter's sentence")
                 .containsExactly("The", "bigger", "the", "interface,", "the", "weaker", "the", "abstraction.");
     }
 
@@ -120,9 +120,9 @@ class WordScannerTest {
     @Tag("4.2b")
     void should_return_null_at_the_end_and_keep_returning_it() throws IOException {
         var scanner = new WordScanner(new ByteArrayInputStream("last".getBytes(UTF_8)));
-        assertThat(scanner.nextWord()).as("4.2b: a word ended by the end of the stream").isEqualTo("last");
-        assertThat(scanner.nextWord()).as("4.2b: nextWord() after the last word").isNull();
-        assertThat(scanner.nextWord()).as("4.2b: nextWord() again at the end").isNull();
+        assertThat(scanner.nextWord()).as("a word ended by the end of the stream").isEqualTo("last");
+        assertThat(scanner.nextWord()).as("nextWord() after the last word").isNull();
+        assertThat(scanner.nextWord()).as("nextWord() again at the end").isNull();
     }
 
     @Test
@@ -136,18 +136,18 @@ class WordScannerTest {
                     if (size >= 4) {
                         // WHEN the limit is exactly its size THEN it comes back
                         var fits = new WordScanner(ChunkedInputStream.of(text, readSizes), size);
-                        assertThat(fits.nextWord()).as("4.2b: a word of %d bytes with a limit of %d", size, size)
+                        assertThat(fits.nextWord()).as("a word of %d bytes with a limit of %d", size, size)
                                 .isEqualTo(word);
                     }
                     if (size - 1 >= 4) {
                         // WHEN the limit is one byte less THEN it fails, naming the limit
                         var tooSmall = new WordScanner(ChunkedInputStream.of(text, readSizes), size - 1);
                         assertThat(Thrown.by(tooSmall::nextWord))
-                                .as("4.2b: a word of %d bytes with a limit of %d must throw TokenTooLongException",
+                                .as("a word of %d bytes with a limit of %d: expected a TokenTooLongException",
                                         size, size - 1)
                                 .isInstanceOfSatisfying(TokenTooLongException.class, e -> {
-                                    assertThat(e.limit()).as("4.2b: TokenTooLongException.limit()").isEqualTo(size - 1);
-                                    assertThat(e.tokenBytes()).as("4.2b: TokenTooLongException.tokenBytes()")
+                                    assertThat(e.limit()).as("TokenTooLongException.limit()").isEqualTo(size - 1);
+                                    assertThat(e.tokenBytes()).as("TokenTooLongException.tokenBytes()")
                                             .isGreaterThan(size - 1).isLessThanOrEqualTo(size);
                                 });
                     }
@@ -161,13 +161,13 @@ class WordScannerTest {
         for (int limit : new int[] {3, 1, 0, -1}) {
             // WHEN a scanner is made with one THEN the constructor refuses it
             assertThat(Thrown.by(() -> new WordScanner(new ByteArrayInputStream(new byte[0]), limit)))
-                    .as("4.2b: new WordScanner(in, %d); a limit below 4 bytes cannot hold every character"
+                    .as("new WordScanner(in, %d); a limit below 4 bytes cannot hold every character"
                             + " (UTF-8 takes up to 4 bytes for one): throw IllegalArgumentException", limit)
                     .isInstanceOf(IllegalArgumentException.class);
         }
         // AND 4, which holds any one character, is accepted
         assertThat(Thrown.by(() -> new WordScanner(new ByteArrayInputStream(new byte[0]), 4)))
-                .as("4.2b: new WordScanner(in, 4), the smallest limit that holds any character").isNull();
+                .as("new WordScanner(in, 4), the smallest limit that holds any character").isNull();
     }
 
     @Test
@@ -175,12 +175,12 @@ class WordScannerTest {
     void should_hold_go_default_of_64_KiB_per_word() throws IOException {
         byte[] fits = ("x".repeat(WordScanner.MAX_TOKEN_BYTES) + " y").getBytes(UTF_8);
         var scanner = new WordScanner(new ByteArrayInputStream(fits));
-        assertThat(scanner.nextWord()).as("4.2b: length of a word of exactly 64 KiB").hasSize(WordScanner.MAX_TOKEN_BYTES);
-        assertThat(scanner.nextWord()).as("4.2b: the word after it").isEqualTo("y");
+        assertThat(scanner.nextWord()).as("length of a word of exactly 64 KiB").hasSize(WordScanner.MAX_TOKEN_BYTES);
+        assertThat(scanner.nextWord()).as("the word after it").isEqualTo("y");
 
         byte[] tooLong = "x".repeat(WordScanner.MAX_TOKEN_BYTES + 1).getBytes(UTF_8);
         assertThat(Thrown.by(() -> new WordScanner(new ByteArrayInputStream(tooLong)).nextWord()))
-                .as("4.2b: a word of 64 KiB + 1 byte with the default limit must throw TokenTooLongException")
+                .as("a word of 64 KiB + 1 byte with the default limit: expected a TokenTooLongException naming the limit")
                 .isInstanceOf(TokenTooLongException.class)
                 .hasMessageContaining(String.valueOf(WordScanner.MAX_TOKEN_BYTES));
     }
@@ -199,7 +199,7 @@ class WordScannerTest {
         public int read(byte[] b, int off, int len) {
             // A scanner that never stops buffering would run this test out of memory; stop it first.
             if (handedOut > 16L << 20) {
-                throw new AssertionError("4.2b: the scanner has read " + handedOut + " bytes of one word"
+                throw new AssertionError("the scanner has read " + handedOut + " bytes of one word"
                         + " and still asks for more; it must fail at its limit instead of buffering on");
             }
             java.util.Arrays.fill(b, off, off + len, (byte) 'a');
@@ -217,17 +217,18 @@ class WordScannerTest {
         // WHEN the scanner looks for a word
         Throwable thrown = Thrown.by(scanner::nextWord);
         // THEN it fails with the limit, having read no more than the limit and one read ahead
-        assertThat(thrown).as("4.2b: scanning an endless word with a limit of 1000 bytes")
+        assertThat(thrown).as("scanning an endless word with a limit of 1000 bytes: expected a TokenTooLongException naming"
+                + " the limit, as soon as the word passes it")
                 .isInstanceOf(TokenTooLongException.class)
                 .hasMessageContaining("1000");
-        assertThat(peer.handedOut).as("4.2b: bytes read from a peer that never sends white space,"
+        assertThat(peer.handedOut).as("bytes read from a peer that never sends white space,"
                 + " with a limit of 1000; stop at the limit (one read of read-ahead is fine)")
                 .isLessThanOrEqualTo(1000 + 64 * 1024);
     }
 
     @Test
     @Tag("4.2b")
-    void should_refuse_malformed_UTF_8_with_where_and_what() {
+    void should_refuse_malformed_UTF_8_with_where_and_what() throws IOException {
         // GIVEN byte sequences that are not UTF-8, after one good word
         record Bad(String hex, long offset, String why) { }
         for (Bad bad : List.of(
@@ -240,23 +241,65 @@ class WordScannerTest {
                 new Bad("6f6b20" + "ff", 3, "a byte that never occurs in UTF-8"))) {
             var scanner = new WordScanner(bytes(bad.hex()));
             // WHEN scanned
-            Throwable first = Thrown.by(() -> assertThat(scanner.nextWord()).isEqualTo("ok"));
-            assertThat(first).as("4.2b: the good word before %s", bad.why()).isNull();
+            assertThat(scanner.nextWord()).as("the good word before %s", bad.why()).isEqualTo("ok");
             Throwable thrown = Thrown.by(scanner::nextWord);
             // THEN the scanner fails with a MalformedUtf8Exception that says where the bad bytes start
-            assertThat(thrown).as("4.2b: scanning %s (bytes %s)", bad.why(), bad.hex())
+            assertThat(thrown).as("scanning %s (bytes %s)", bad.why(), bad.hex())
                     .isInstanceOfSatisfying(MalformedUtf8Exception.class, e -> assertThat(e.offset())
-                            .as("4.2b: MalformedUtf8Exception.offset() for %s", bad.why()).isEqualTo(bad.offset()));
+                            .as("MalformedUtf8Exception.offset() for %s", bad.why()).isEqualTo(bad.offset()));
         }
+    }
+
+    @Test
+    @Tag("4.2b")
+    void should_hand_over_the_bad_bytes_starting_with_the_byte_at_the_offset() {
+        // GIVEN streams whose bad sequence starts at a known offset, after a good word or straight away
+        record Bad(String hex, int offset, String why) { }
+        for (Bad bad : List.of(
+                new Bad("ff", 0, "a byte that never occurs in UTF-8"),
+                new Bad("6f6b20" + "80", 3, "a continuation byte with no lead"),
+                new Bad("6f6b20" + "e341", 3, "a three-byte character cut short by 'A'"),
+                new Bad("6f6b20" + "e380", 3, "a three-byte character cut short by the end of the stream"))) {
+            byte[] input = HexFormat.of().parseHex(bad.hex());
+            var scanner = new WordScanner(new ByteArrayInputStream(input));
+            // WHEN scanned to the failure
+            Throwable thrown = Thrown.by(() -> allWords(scanner));
+            // THEN the exception's bytes() begin with the byte where the bad sequence starts
+            assertThat(thrown).as("scanning %s (bytes %s): expected a MalformedUtf8Exception, got %s", bad.why(),
+                    bad.hex(), thrown).isInstanceOf(MalformedUtf8Exception.class);
+            var e = (MalformedUtf8Exception) thrown;
+            assertThat(e.offset()).as("offset() for %s (bytes %s)", bad.why(), bad.hex()).isEqualTo(bad.offset());
+            assertThat(e.bytes())
+                    .as("bytes() for %s (bytes %s): expected the bad sequence as far as it was read, starting with"
+                            + " the byte at offset %d, 0x%02x", bad.why(), bad.hex(), bad.offset(),
+                            input[bad.offset()] & 0xFF)
+                    .isNotEmpty().startsWith(input[bad.offset()]);
+        }
+    }
+
+    @Test
+    @Tag("4.2b")
+    void should_say_how_a_refused_word_starts() {
+        // GIVEN a word of 26 letters and a limit of 20 bytes
+        var scanner = new WordScanner(new ByteArrayInputStream("abcdefghijklmnopqrstuvwxyz ok".getBytes(UTF_8)), 20);
+        // WHEN scanned
+        Throwable thrown = Thrown.by(scanner::nextWord);
+        // THEN the message shows how the word starts, so a reader can find the peer's bad word
+        assertThat(thrown).as("scanning a 26-byte word with a limit of 20: expected a TokenTooLongException, got %s",
+                thrown).isInstanceOf(TokenTooLongException.class);
+        assertThat(thrown.getMessage())
+                .as("the message of a TokenTooLongException for the word abcdefghijklmnopqrstuvwxyz: expected it to"
+                        + " show how the word starts, \"abcdefgh...; pass the word's first bytes as head")
+                .contains("\"abcdefgh");
     }
 
     @Test
     @Tag("4.2b")
     void should_stay_failed_after_a_failure() {
         var scanner = new WordScanner(bytes("ff20616263"));
-        assertThat(Thrown.by(scanner::nextWord)).as("4.2b: first call on a malformed stream")
+        assertThat(Thrown.by(scanner::nextWord)).as("first call on a malformed stream")
                 .isInstanceOf(MalformedUtf8Exception.class);
-        assertThat(Thrown.by(scanner::nextWord)).as("4.2b: the call after a failure")
+        assertThat(Thrown.by(scanner::nextWord)).as("the call after a failure")
                 .isInstanceOf(IllegalStateException.class)
                 .hasCauseInstanceOf(MalformedUtf8Exception.class);
     }
@@ -272,6 +315,6 @@ class WordScannerTest {
             }
         };
         allWords(new WordScanner(in));
-        assertThat(closed[0]).as("4.2b: the scanner closed a stream it does not own").isFalse();
+        assertThat(closed[0]).as("the scanner closed a stream it does not own").isFalse();
     }
 }

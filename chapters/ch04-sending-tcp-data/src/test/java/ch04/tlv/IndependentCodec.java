@@ -46,7 +46,7 @@ final class IndependentCodec {
                 return out;
             }
             long length = Integer.toUnsignedLong(in.readInt());
-            if (length > 10 << 20) {
+            if (length > Frame.MAX_PAYLOAD_SIZE) {
                 throw new IOException("independent decoder: frame claims " + length + " bytes");
             }
             byte[] value = new byte[(int) length];

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workbook.fixtures.AllocationMeter;
 import workbook.fixtures.ChunkedInputStream;
 import workbook.fixtures.StreamGens;
+import workbook.fixtures.Thrown;
 import workbook.property.Gen;
 
 /**
@@ -40,6 +42,25 @@ class LargeValueTest {
             @Override
             public int available() {
                 return waiting;
+            }
+        };
+    }
+
+    /**
+     * A stream that must not be asked anything: {@code capacity} has no reason to ask
+     * {@code available()} when the claim alone, or what was read, already earns the whole value.
+     */
+    private static InputStream notToBeAsked(String why) {
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("Frame.capacity read from the stream: it may only ask available()");
+            }
+
+            @Override
+            public int available() {
+                throw new AssertionError("Frame.capacity asked in.available() for " + why + ": the answer could not"
+                        + " change the result, and on a socket each call is a system call, paid by every small frame");
             }
         };
     }
@@ -76,6 +97,25 @@ class LargeValueTest {
                 + " claim, so it earns CHUNK_SIZE (%d) bytes and no more", Frame.CHUNK_SIZE).isEqualTo(Frame.CHUNK_SIZE);
         assertThat(smallClaim).as("capacity for a claim of 1000 bytes with nothing waiting: an array of the"
                 + " value's length, no bigger").isEqualTo(1000);
+    }
+
+    @Test
+    @Tag("4.3g")
+    void should_not_ask_the_stream_when_the_value_needs_no_more_than_it_already_earned() throws IOException {
+        // GIVEN values that one chunk holds (up to exactly CHUNK_SIZE), and a full array whose doubling reaches the
+        // value's end exactly, on streams that fail when asked
+        int chunk = Frame.CHUNK_SIZE;
+        // WHEN capacity is asked
+        int small = Frame.capacity(notToBeAsked("a 16-byte value"), 16, 0);
+        int oneChunk = Frame.capacity(notToBeAsked("a value of exactly CHUNK_SIZE bytes"), chunk, 0);
+        int doubled = Frame.capacity(notToBeAsked("a value of 2 x CHUNK_SIZE bytes with CHUNK_SIZE read"), 2 * chunk,
+                chunk);
+        // THEN the value's length comes back without a question to the stream
+        assertThat(small).as("capacity for a 16-byte value, nothing read").isEqualTo(16);
+        assertThat(oneChunk).as("capacity for a value of exactly CHUNK_SIZE (%d) bytes, nothing read", chunk)
+                .isEqualTo(chunk);
+        assertThat(doubled).as("capacity for a value of %d bytes with %d read: doubling reaches its end", 2 * chunk,
+                chunk).isEqualTo(2 * chunk);
     }
 
     @Test
@@ -135,7 +175,7 @@ class LargeValueTest {
         InputStream in = new ByteArrayInputStream(bytes);
         byte[] read = Frame.readBody(in, Frame.BINARY_TYPE);
         // THEN it is the value, the next byte is left, and it cost one array of the value's length
-        Expect.sameBytes(read, value, "Frame.readBody of a 1048576-byte value that had fully arrived");
+        Compare.bytes(read, value, "Frame.readBody of a 1048576-byte value that had fully arrived");
         assertThat(in.read()).as("the byte after the value, 42, must be left in the stream").isEqualTo(42);
         assertThat(allocated).as("bytes allocated to read a 1048576-byte value whose bytes were all waiting in"
                 + " the stream (available() said so): one array of the value's length and a little more, not"
@@ -154,7 +194,7 @@ class LargeValueTest {
         Payload decoded = Decoder.decode(new ByteArrayInputStream(frame));
         // THEN it is the payload, and it cost one array: Binary.readBody hands over the array it read
         assertThat(decoded).as("Decoder.decode of a 1048576-byte binary frame").isInstanceOf(Binary.class);
-        Expect.sameBytes(((Binary) decoded).value(), value, "the value of a decoded 1048576-byte binary frame");
+        Compare.bytes(((Binary) decoded).value(), value, "the value of a decoded 1048576-byte binary frame");
         assertThat(allocated).as("bytes allocated to decode a 1048576-byte binary frame that had fully arrived:"
                 + " one array of the value's length and a little more; 2 MiB means the payload copied the"
                 + " array readBody returned (give it away with Binary.adopt, nobody else holds it), 3 MiB"
@@ -163,7 +203,7 @@ class LargeValueTest {
         byte[] callers = value.clone();
         Binary made = new Binary(callers);
         callers[0]++;
-        Expect.sameBytes(made.value(), value, "new Binary(array) after the caller changed its array: the public"
+        Compare.bytes(made.value(), value, "new Binary(array) after the caller changed its array: the public"
                 + " constructor must keep copying, only the decoder's own arrays are handed over");
     }
 
@@ -193,10 +233,11 @@ class LargeValueTest {
         assertThat(allocated).as("bytes allocated when 300000 of 10485760 claimed bytes arrive: some bytes"
                 + " waiting is no reason to believe the rest will come, so the array grows with them"
                 + " (at most 4 x 300000 bytes), never to the claim").isLessThanOrEqualTo(4L * arrived);
-        TruncatedFrameException e = Expect.thrown(TruncatedFrameException.class,
-                "Frame.readBody on a claim of 10485760 bytes of which 300000 arrive",
-                () -> Frame.readBody(new ByteArrayInputStream(some), Frame.BINARY_TYPE));
-        assertThat(e.arrived()).as("arrived() when 300000 of the claimed bytes came").isEqualTo(arrived);
+        Throwable thrown = Thrown.by(() -> Frame.readBody(new ByteArrayInputStream(some), Frame.BINARY_TYPE));
+        assertThat(thrown).as("Frame.readBody on a claim of 10485760 bytes of which 300000 arrive: the stream ends"
+                + " inside the value").isInstanceOf(TruncatedFrameException.class);
+        assertThat(((TruncatedFrameException) thrown).arrived()).as("arrived() when 300000 of the claimed bytes came")
+                .isEqualTo(arrived);
     }
 
     @Test
@@ -211,7 +252,7 @@ class LargeValueTest {
             // (available() reports what the next read would return)
             InputStream in = ChunkedInputStream.of(Golden.concat(FrameBodyReadTest.body(value), new byte[] {7}), sizes);
             // WHEN read THEN the whole value comes back and the next byte is left
-            Expect.sameBytes(Frame.readBody(in, Frame.BINARY_TYPE), value, "Frame.readBody of a " + value.length
+            Compare.bytes(Frame.readBody(in, Frame.BINARY_TYPE), value, "Frame.readBody of a " + value.length
                     + "-byte value handed out in reads of at most " + sizes + " bytes");
             assertThat(in.read()).as("the byte after the %d-byte value, 7, must be left in the stream", value.length)
                     .isEqualTo(7);

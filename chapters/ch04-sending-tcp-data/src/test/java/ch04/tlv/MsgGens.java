@@ -13,8 +13,6 @@ import workbook.property.Weighted;
  */
 final class MsgGens {
 
-    static final int LIMIT = 10 << 20;
-
     private MsgGens() {
     }
 
@@ -48,7 +46,7 @@ final class MsgGens {
         return Gen.frequency(List.of(
                 Weighted.of(80, small()),
                 Weighted.of(18, sized(Gen.integers(0, 200_000))),
-                Weighted.of(edgeWeight, sized(Gen.elements(LIMIT - 1, LIMIT, LIMIT + 1)))));
+                Weighted.of(edgeWeight, sized(Gen.elements(Frame.MAX_PAYLOAD_SIZE - 1, Frame.MAX_PAYLOAD_SIZE, Frame.MAX_PAYLOAD_SIZE + 1)))));
     }
 
     /** Values that fit the limit and are at most a few hundred KB. */

@@ -27,10 +27,9 @@ public final class TokenTooLongException extends IOException {
     }
 
     private static String shown(byte[] head) {
-        int n = Math.min(head.length, SHOWN);
-        // Lenient on purpose: the bytes may stop in the middle of a character.
-        String text = new String(head, 0, n, StandardCharsets.UTF_8);
-        return n < head.length ? text + "…" : text;
+        // Lenient on purpose: the bytes may stop in the middle of a character. The word always goes on
+        // past them (it is longer than the limit, they are part of what was kept), hence the "…".
+        return new String(head, 0, Math.min(head.length, SHOWN), StandardCharsets.UTF_8) + "…";
     }
 
     /** The most bytes a word may have. */

@@ -1,9 +1,13 @@
 package ch04.tlv;
 
+// SOLUTION 4.3a
+import java.util.Objects;
+// SKELETON
+// import workbook.NotStartedException;
+// END 4.3a
 // SOLUTION 4.3b
 import java.util.Arrays;
 // SKELETON
-// import workbook.NotStartedException;
 // END 4.3b
 
 import java.io.IOException;
@@ -70,21 +74,31 @@ public final class Frame {
      * @param type the type byte, {@link #BINARY_TYPE} or {@link #STRING_TYPE}
      * @param value the value's bytes, 0 to {@link #MAX_PAYLOAD_SIZE} of them; not modified
      * @return the bytes written: {@link #HEADER_SIZE} plus the value's length
-     * @throws FrameTooLargeException if the value is longer than {@link #MAX_PAYLOAD_SIZE}
+     * @throws NullPointerException if {@code out} or {@code value} is null; nothing is written
+     * @throws IllegalArgumentException if {@code type} is neither {@link #BINARY_TYPE} nor
+     *     {@link #STRING_TYPE}; nothing is written
+     * @throws FrameTooLargeException if the value is longer than {@link #MAX_PAYLOAD_SIZE}; nothing
+     *     is written
      * @throws IOException if {@code out} fails; part of the frame may have been written
      */
     public static long write(OutputStream out, byte type, byte[] value) throws IOException {
         // SOLUTION 4.3a
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(value, "value");
+        // A frame of another type would be refused by every reader: refuse it here, where the bug is.
+        if (type != BINARY_TYPE && type != STRING_TYPE) {
+            throw new IllegalArgumentException("frame type " + Byte.toUnsignedInt(type)
+                    + ": a frame is of type 1 (binary) or 2 (string)");
+        }
         if (value.length > MAX_PAYLOAD_SIZE) {
             throw new FrameTooLargeException(type, value.length, MAX_PAYLOAD_SIZE);
         }
-        byte[] header = {
-            type,
-            (byte) (value.length >>> 24),
-            (byte) (value.length >>> 16),
-            (byte) (value.length >>> 8),
-            (byte) value.length,
-        };
+        byte[] header = new byte[HEADER_SIZE];
+        header[0] = type;
+        header[1] = (byte) (value.length >>> 24);
+        header[2] = (byte) (value.length >>> 16);
+        header[3] = (byte) (value.length >>> 8);
+        header[4] = (byte) value.length;
         out.write(header);
         out.write(value);
         return (long) HEADER_SIZE + value.length;

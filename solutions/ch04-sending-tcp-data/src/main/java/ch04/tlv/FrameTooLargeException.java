@@ -12,24 +12,25 @@ import java.io.IOException;
  */
 public final class FrameTooLargeException extends IOException {
 
-    private final byte type;
+    private final int type;
     private final long claimed;
     private final int limit;
 
     /**
      * @param type the frame's type byte, {@link Frame#BINARY_TYPE} or {@link Frame#STRING_TYPE}
+     *     (read as unsigned, like every type byte in these exceptions)
      * @param claimed the value's length in bytes, as an unsigned 32-bit number
      * @param limit the largest value allowed, in bytes
      */
     public FrameTooLargeException(byte type, long claimed, int limit) {
         super(Frame.typeName(type) + " frame claims " + claimed + " bytes, limit " + limit);
-        this.type = type;
+        this.type = Byte.toUnsignedInt(type);
         this.claimed = claimed;
         this.limit = limit;
     }
 
-    /** The frame's type byte. */
-    public byte type() {
+    /** The frame's type byte, 0 to 255, as {@link FrameTypeException#type()} gives it. */
+    public int type() {
         return type;
     }
 

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A message of the chapter's protocol, read and written as one {@link Frame}: the refactored
- * design, where a variant reads only its frame's length and value and {@link Decoder#decode}
- * dispatches on the type byte it has already read.
+ * A message of the chapter's protocol, read and written as one {@link Frame}.
  *
  * <p>Go's {@code Payload} interface (Listing 4-4) maps onto this one: {@code Bytes()} is
  * {@link #bytes()}, {@code String()} is {@code toString()}, {@code WriteTo} is
- * {@link #writeTo(OutputStream)}; {@code ReadFrom} becomes a static reader on each variant,
- * because a record cannot fill itself in. The faithful port, where each variant also reads its
- * own type byte, is {@link ch04.tlv.faithful.Payload}.
+ * {@link #writeTo(OutputStream)}; {@code ReadFrom} becomes static readers on each variant, because
+ * a record cannot fill itself in: {@code readFrom}, which reads the whole frame as Go's does and
+ * serves the faithful {@link ch04.tlv.faithful.Decoder}, and {@code readBody}, which reads what
+ * follows the type byte and serves the refactored {@link Decoder}.
  */
 public sealed interface Payload permits Binary, Text {
 

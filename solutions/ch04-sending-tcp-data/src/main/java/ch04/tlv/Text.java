@@ -5,6 +5,7 @@ package ch04.tlv;
 // import workbook.NotStartedException;
 // END 4.3e
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,11 @@ import java.util.Objects;
 
 /**
  * A string payload, type {@link Frame#STRING_TYPE}: text, UTF-8 on the wire (see {@link Utf8}).
- * The chapter's {@code String} (Listing 4-7), renamed so as not to hide {@link java.lang.String}.
+ * The chapter's {@code String} (Listings 4-7 and 4-8), renamed so as not to hide
+ * {@link java.lang.String}.
+ *
+ * <p>Like {@link Binary} it reads itself in both designs: {@link #readFrom} reads a whole frame
+ * (4.3d), {@link #readBody} what follows the type byte (4.3e).
  *
  * <p>The limit counts bytes, not characters: a text of 4 million three-byte characters is 12 MB
  * on the wire and is refused.
@@ -49,6 +54,34 @@ public record Text(String value) implements Payload {
     @Override
     public long writeTo(OutputStream out) throws IOException {
         return Frame.write(out, Frame.STRING_TYPE, Utf8.encode(value));
+    }
+
+    /**
+     * Reads one whole string frame: the type byte, which must be {@link Frame#STRING_TYPE}, then
+     * length and value, then checks that the value is UTF-8: the chapter's {@code String.ReadFrom}
+     * (Listing 4-8), with the size limit that the listing leaves out. Reads nothing past the value
+     * and does not close {@code in}.
+     *
+     * @param in the stream, positioned at the frame's type byte
+     * @throws EOFException (exactly that class) if the stream ends before the type byte
+     * @throws FrameTypeException if the type byte is not {@link Frame#STRING_TYPE}
+     * @throws FrameTooLargeException if the length claims more than {@link Frame#MAX_PAYLOAD_SIZE}
+     * @throws TruncatedFrameException if the stream ends inside the frame
+     * @throws MalformedTextException if the value is not well-formed UTF-8; the whole frame has
+     *     been read
+     * @throws IOException if {@code in} fails
+     */
+    public static Text readFrom(InputStream in) throws IOException {
+        // SOLUTION 4.3d
+        int type = in.read();
+        if (type < 0) {
+            throw new EOFException("end of stream before the next frame");
+        }
+        if (type != Frame.STRING_TYPE) {
+            throw new FrameTypeException(type, "2 (string)");
+        }
+        return new Text(Utf8.decode(Frame.readBody(in, (byte) type)));
+        // END 4.3d
     }
 
     /**

@@ -2,10 +2,13 @@ package ch04.tlv.faithful;
 
 import workbook.NotStartedException;
 
+import ch04.tlv.Binary;
 import ch04.tlv.Frame;
 import ch04.tlv.FrameTooLargeException;
 import ch04.tlv.FrameTypeException;
 import ch04.tlv.MalformedTextException;
+import ch04.tlv.Payload;
+import ch04.tlv.Text;
 import ch04.tlv.TruncatedFrameException;
 
 import java.io.EOFException;
@@ -15,7 +18,12 @@ import java.io.InputStream;
 /**
  * Reads payloads from a stream the way the chapter's {@code decode} does (Listing 4-9): read the
  * type byte to choose the variant, then put the byte back in front of the stream, because the
- * variant's {@code readFrom} expects to read it again.
+ * variant's {@code readFrom} ({@link Binary#readFrom}, {@link Text#readFrom}) expects to read it
+ * again.
+ *
+ * <p>The two designs of the section share their payloads ({@link Payload}, {@link Binary},
+ * {@link Text}) and differ only in how a frame is read: this package holds the faithful port,
+ * {@link ch04.tlv.Decoder} the refactor.
  *
  * <p>Go joins the byte and the connection with {@code io.MultiReader}; Java has
  * {@link java.io.SequenceInputStream} (or a {@link java.io.PushbackInputStream}). Either must be

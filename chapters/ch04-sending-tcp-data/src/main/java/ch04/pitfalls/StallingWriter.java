@@ -1,0 +1,62 @@
+package ch04.pitfalls;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import workbook.NotStartedException;
+
+/**
+ * The sender's side of a zero window (Listing 4-26): non-blocking writes show the moment a receiver
+ * stops draining, where a blocking write would just stop returning.
+ *
+ * <pre>
+ *  sender                                                     receiver
+ *  write() ──► [ send buffer ] ══ TCP, window = free space ══► [ receive buffer ] ──► read() ──► handler
+ *                                                                                   (blocked: nothing drains)
+ * </pre>
+ *
+ * When the receiving program stops reading, its receive buffer fills and TCP advertises a window of
+ * 0: the sender may send nothing more. The sender's own buffer fills next, and then a non-blocking
+ * {@code write} accepts 0 bytes. The bytes written by then are all in flight, held by the two
+ * kernels: at least a full send buffer, and at most what the two kernels reserved, twice each
+ * buffer size Java reads back (section 4.8).
+ */
+public final class StallingWriter {
+
+    private StallingWriter() {
+    }
+
+    /**
+     * Writes {@code data} to {@code channel} with non-blocking writes until one of them accepts
+     * nothing, or {@code data} is all written; returns the bytes written. Never blocks. Leaves
+     * {@code channel} non-blocking and {@code data}'s position after the last byte written.
+     *
+     * @param channel a connected channel; this switches it to non-blocking mode
+     * @return the bytes written by this call: when fewer than {@code data} held, every one of them
+     *         is still in one of the two kernels' buffers unless the receiver read it
+     * @throws IOException if a write fails (the connection was reset or closed)
+     */
+    public static long writeUntilStalled(SocketChannel channel, ByteBuffer data) throws IOException {
+        throw new NotStartedException("4.9a");
+    }
+
+    /**
+     * Writes what is left of {@code data}, waiting (with a {@link java.nio.channels.Selector}) for
+     * the channel to take more whenever a write accepts nothing, until all is written or
+     * {@code timeout} has passed since the call began. Leaves {@code channel} non-blocking.
+     *
+     * @param nanoTime the clock that measures the timeout ({@code System::nanoTime})
+     * @return the bytes written by this call: all that {@code data} held
+     * @throws SocketTimeoutException if {@code timeout} passes first; its message gives the bytes
+     *                                written and left, and {@code bytesTransferred} the bytes written
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IOException            if a write fails
+     */
+    public static long writeAll(SocketChannel channel, ByteBuffer data, Duration timeout, LongSupplier nanoTime)
+            throws IOException {
+        throw new NotStartedException("4.9a");
+    }
+}
