@@ -324,8 +324,11 @@ public final class Progress {
     }
 
     private static void appendDirections(StringBuilder out, Catalogue.Exercise e, String sources, String run, Shell shell) {
-        out.append("  edit  ").append(shell.path(sources + "/" + e.file())).append("\n")
-                .append("  read  ").append(e.read()).append("\n");
+        out.append("  edit  ").append(shell.path(sources + "/" + e.file())).append("\n");
+        for (String also : e.files().subList(1, e.files().size())) {
+            out.append("  and   ").append(shell.path(sources + "/" + also)).append("\n");
+        }
+        out.append("  read  ").append(e.read()).append("\n");
         if (!e.hints().isEmpty()) {
             out.append("  hint  ").append(e.hints().get(0)).append("\n");
         }

@@ -213,7 +213,7 @@ public final class ProgressListener implements TestExecutionListener {
                 exercise = tree.exerciseAt(relative, lines, p.line()).orElse("");
             }
             if (exercise.isEmpty()) {
-                exercise = catalogue.exercises().stream().filter(e -> e.file().equals(relative)).map(Catalogue.Exercise::id)
+                exercise = catalogue.exercises().stream().filter(e -> e.files().contains(relative)).map(Catalogue.Exercise::id)
                         .findFirst().orElse("");
             }
             String shown = file.startsWith(root) ? Workbook.sources() + "/" + relative : p.file();

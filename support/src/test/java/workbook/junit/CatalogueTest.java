@@ -102,6 +102,19 @@ class CatalogueTest {
     }
 
     @Test
+    void should_read_every_file_an_exercise_spans_the_first_to_start_with() throws IOException {
+        Catalogue catalogue = parse("[9.1a]\nsection: 9.1 s\ntitle: t\nfile: p/A.java, p/q/B.java\nread: r\n");
+
+        Catalogue.Exercise e = catalogue.exercise("9.1a").orElseThrow();
+        assertThat(e.file()).isEqualTo("p/A.java");
+        assertThat(e.files()).containsExactly("p/A.java", "p/q/B.java");
+        assertThat(parse("[9.1a]\nsection: 9.1 s\ntitle: t\nfile: p/A.java\nread: r\n").exercise("9.1a").orElseThrow().files())
+                .containsExactly("p/A.java");
+        assertThatThrownBy(() -> parse("[9.1a]\nsection: 9.1 s\ntitle: t\nfile: p/A.java, p/A.java\nread: r\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must list files, each once");
+    }
+
+    @Test
     void should_name_the_exercise_and_the_missing_key() {
         assertThatThrownBy(() -> parse("[9.1a]\nsection: s\ntitle: t\nfile: f\n"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -147,7 +147,7 @@ public final class MutationReport {
     // ------------------------------------------------------------------------------------------
     // Where a line belongs
 
-    /** A section's exercises, from the catalogue, in the order a student does them. */
+    /** A section's exercises, from the catalogue, in the order a student does them; {@code file} the first it names. */
     public record Exercise(String id, String section, String title, String file) {
 
         /** The folder of the exercise's file: {@code ch04/tlv/faithful}. */
@@ -167,7 +167,7 @@ public final class MutationReport {
             if (line.startsWith("[") && line.endsWith("]")) {
                 if (id != null) {
                     exercises.add(new Exercise(id, fields.getOrDefault("section", id),
-                            fields.getOrDefault("title", ""), fields.getOrDefault("file", "")));
+                            fields.getOrDefault("title", ""), fields.getOrDefault("file", "").split(",")[0].strip()));
                 }
                 id = line.substring(1, line.length() - 1).strip();
                 fields.clear();
