@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
  * a line outside every region counts for the section as "outside the exercises". Nothing here
  * names a section: a new one is reported as soon as its catalogue blocks and regions exist.
  *
- * <p>Run by {@code mvn -q test -Pmutation} after PIT, and on its own, from the repository's root:
+ * <p>Run by {@code ./mvnw -q test -Pmutation} after PIT, and on its own, from the repository's root:
  * <pre>
  * java verification/src/main/java/workbook/verification/MutationReport.java [chapter]
  * </pre>
@@ -817,7 +817,7 @@ public final class MutationReport {
         }
         var out = new StringBuilder("""
                 # The state of each section when mutation testing last passed on it, written by the mutation
-                # run (mvn -q test -Pmutation): <section> <chapter> <SHA-256 of the section's reference, tests,
+                # run (./mvnw -q test -Pmutation): <section> <chapter> <SHA-256 of the section's reference, tests,
                 # shared test machinery and equivalent-mutant entries>. Commit it with the change that made it.
                 # CI mutates only the sections whose state differs (README, "For instructors").
                 """);
@@ -931,7 +931,7 @@ public final class MutationReport {
         for (String chapter : chapters) {
             Path xml = pitXml(root, chapter);
             if (!Files.isRegularFile(xml)) {
-                fail("Missing " + root.relativize(xml) + ": run mvn -q test -Pmutation from the repository's root first.");
+                fail("Missing " + root.relativize(xml) + ": run ./mvnw -q test -Pmutation from the repository's root first.");
             }
             List<Exercise> catalogue = catalogue(root, chapter);
             Path sources = root.resolve("solutions").resolve(chapter).resolve("src/main/java");
