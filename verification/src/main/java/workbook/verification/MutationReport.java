@@ -906,7 +906,7 @@ public final class MutationReport {
             }
         }
         if (chapters.isEmpty()) {
-            fail("No PIT report under solutions/*/target/pit-reports/: run mvn -q test -Pmutation first.");
+            fail("No PIT report under solutions/*/target/pit-reports/: run ./mvnw -q test -Pmutation first.");
         }
         List<Entry> entries = List.of();
         try {
