@@ -181,6 +181,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             if (changed.isEmpty()) {
+                chapter.store().forget(chapter.catalogue, id); // a "done" remembered for a stub is stale
                 out.println(id + " is already as the skeleton has it; nothing to reset.");
                 return 0;
             }
@@ -193,6 +194,7 @@ public final class Main implements Callable<Integer> {
                 Files.copy(file, copy);
                 Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
+            chapter.store().forget(chapter.catalogue, id); // its code is the skeleton's again: not run yet
             out.println("Reset " + id + " " + e.title() + " to the skeleton in:");
             changed.keySet().forEach(f -> out.println("  " + Shell.current().path(chapter.shownSources + "/" + f)));
             out.println("Your code as it was is kept in " + Shell.current().path(chapter.root.relativize(backup).toString()

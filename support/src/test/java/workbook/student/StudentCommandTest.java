@@ -2,9 +2,14 @@ package workbook.student;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.Shell;
+import workbook.junit.Catalogue;
+import workbook.junit.CatalogueTest;
+import workbook.junit.Progress;
+import workbook.junit.ProgressStore;
 
 class StudentCommandTest {
 
@@ -32,6 +41,71 @@ class StudentCommandTest {
                 System.setProperty(Shell.PROPERTY, saved);
             }
         }
+    }
+
+    /** A chapter of one exercise, solved, whose runs so far found it done. */
+    static Path solvedChapter(Path root) throws IOException {
+        String reference = """
+                package x;
+
+                public class First {
+                    public static int one() {
+                        // SOLUTION 9.1a
+                        return 1;
+                        // END 9.1a
+                    }
+                }
+                """;
+        Path chapter = root.resolve("chapters").resolve(Launch.CHAPTER);
+        Files.createDirectories(chapter.resolve("src/test/resources/workbook"));
+        Files.writeString(chapter.resolve("src/test/resources").resolve(Catalogue.RESOURCE), CatalogueTest.TWO_SECTIONS,
+                StandardCharsets.UTF_8);
+        for (Path sources : List.of(chapter.resolve("src/main/java"), root.resolve("solutions").resolve(Launch.CHAPTER)
+                .resolve("src/main/java"))) {
+            Files.createDirectories(sources.resolve("x"));
+            Files.writeString(sources.resolve("x/First.java"), reference, StandardCharsets.UTF_8);
+        }
+        Catalogue catalogue = CatalogueTest.parse(CatalogueTest.TWO_SECTIONS);
+        new ProgressStore(chapter.resolve(".workbook")).save(catalogue, List.of(new Progress.Line(
+                catalogue.exercise("9.1a").orElseThrow(), Progress.Status.DONE, 1, 0, 1, false, List.of(), "", 0, true,
+                List.of())), 1_000L);
+        return chapter;
+    }
+
+    /** Runs the student command on {@code root}; what it printed, and its exit code last. */
+    static List<String> workbook(Path root, String... args) {
+        Properties saved = (Properties) System.getProperties().clone();
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setProperty(Shell.PROPERTY, "unix");
+            int exit = Main.run(root, args);
+            return List.of(printed.toString(StandardCharsets.UTF_8), Integer.toString(exit));
+        } finally {
+            System.setOut(console);
+            System.setProperties(saved);
+        }
+    }
+
+    @Test
+    void should_forget_that_an_exercise_was_done_when_it_is_reset(@TempDir Path root) throws IOException {
+        // GIVEN 9.1a solved, and the runs so far found it done
+        Path chapter = solvedChapter(root);
+        assertThat(workbook(root, "compare", "9.1a").get(1)).isEqualTo("0");
+
+        // WHEN the student resets it
+        List<String> reset = workbook(root, "reset", "9.1a");
+
+        // THEN its code is the stub again, and nothing treats it as done: not status, not next, not compare
+        assertThat(reset.get(1)).isEqualTo("0");
+        assertThat(Files.readString(chapter.resolve("src/main/java/x/First.java"))).contains("NotStartedException(\"9.1a\")");
+        Catalogue catalogue = CatalogueTest.parse(CatalogueTest.TWO_SECTIONS);
+        assertThat(new ProgressStore(chapter.resolve(".workbook")).load(catalogue)).doesNotContainKey("9.1a");
+        assertThat(workbook(root, "next").get(0)).startsWith("Next: 9.1a ");
+        List<String> compare = workbook(root, "compare", "9.1a");
+        assertThat(compare.get(1)).isEqualTo("1");
+        assertThat(compare.get(0)).startsWith("compare shows the reference once 9.1a passes; your runs found it not run yet.");
     }
 
     @Test
