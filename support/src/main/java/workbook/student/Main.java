@@ -112,7 +112,7 @@ public final class Main implements Callable<Integer> {
                 return 0;
             }
             String table = progress.consoleTable("your code, as your last runs found it", chapter.shownSources,
-                    "./mvnw test -Pch04");
+                    Chapter.RUN);
             out.print(table);
             return 0;
         }
@@ -123,7 +123,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             Progress progress = progress();
-            String table = progress.consoleTable("", chapter.shownSources, "./mvnw test -Pch04");
+            String table = progress.consoleTable("", chapter.shownSources, Chapter.RUN);
             int at = table.indexOf("\nNext: ");
             if (at < 0) {
                 at = table.indexOf("\nEvery exercise is done");

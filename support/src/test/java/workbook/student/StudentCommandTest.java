@@ -109,6 +109,19 @@ class StudentCommandTest {
     }
 
     @Test
+    void should_print_the_same_run_command_as_the_maven_run(@TempDir Path root) throws IOException {
+        // GIVEN 9.1a done, so that 9.1b is next
+        solvedChapter(root);
+
+        // THEN status and next give the command the chapter's Maven run prints, -q included
+        assertThat(workbook(root, "status").get(0)).contains("\n  run   ./mvnw -q test -Pch04 -Dgroups=9.1b\n");
+        assertThat(workbook(root, "next").get(0)).contains("\n  run   ./mvnw -q test -Pch04 -Dgroups=9.1b\n");
+        // AND that command is the one the chapter's Surefire settings give the Maven run (workbook.replay)
+        String pom = Files.readString(Path.of("..", "chapters", Launch.CHAPTER, "pom.xml"), StandardCharsets.UTF_8);
+        assertThat(pom).contains("<workbook.replay>" + Chapter.RUN + "</workbook.replay>");
+    }
+
+    @Test
     void should_count_the_hints_shown_per_exercise_between_calls(@TempDir Path dir) throws IOException {
         Hints hints = new Hints(dir.resolve(".workbook"));
         assertThat(hints.shown("4.1a")).isZero();
