@@ -75,9 +75,9 @@ public final class Progress {
             String needs = unmet.isEmpty() ? "" : "needs " + catalogue.ranges(unmet);
             String words = switch (status) {
                 case FAILING -> "failing: " + failed + " of " + tests + " tests" + (needs.isEmpty() ? "" : "; " + needs);
-                case NOT_STARTED -> needs.isEmpty() ? "not started"
-                        : ownStub ? "not started; " + needs
-                        : (passed > 0 ? passed + " of " + tests + " pass; " : "") + needs;
+                // Every row says its state first, also one whose tests stop at another exercise's stub.
+                case NOT_STARTED -> status.words + (!ownStub && passed > 0 ? ": " + passed + " of " + tests + " tests pass" : "")
+                        + (needs.isEmpty() ? "" : "; " + needs);
                 case NOT_RUN -> needs.isEmpty() ? status.words : status.words + "; " + needs;
                 case PARTLY_RUN -> "partly run: " + (part.isEmpty() ? passed + " of its tests passed"
                         : "this run ran " + part + ", and " + pronoun() + " passed; run them all") + (needs.isEmpty() ? "" : "; " + needs);
