@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,23 @@ class StudentCommandTest {
         // AND that command is the one the chapter's Surefire settings give the Maven run (workbook.replay)
         String pom = Files.readString(Path.of("..", "chapters", Launch.CHAPTER, "pom.xml"), StandardCharsets.UTF_8);
         assertThat(pom).contains("<workbook.replay>" + Chapter.RUN + "</workbook.replay>");
+    }
+
+    @Test
+    void should_recheck_a_done_exercise_whose_file_a_save_changed(@TempDir Path root) throws IOException {
+        // GIVEN 9.1a done (its file is x/First.java, which 9.1b shares), 9.1b and 9.2a not
+        Path sources = solvedChapter(root).resolve("src/main/java");
+        Catalogue catalogue = CatalogueTest.parse(CatalogueTest.TWO_SECTIONS);
+        Progress progress = new Chapter(root, Launch.CHAPTER).progress();
+
+        // THEN a save of x/First.java while the watch is on 9.2a (or 9.1b) reruns 9.1a too
+        assertThat(Watcher.recheck(catalogue, progress, sources, Set.of(sources.resolve("x/First.java")), "9.2a"))
+                .containsExactly("9.1a");
+        assertThat(Watcher.recheck(catalogue, progress, sources, Set.of(sources.resolve("x/./First.java")), "9.1b"))
+                .containsExactly("9.1a");
+        // AND not when 9.1a is the exercise watched anyway, nor for a save of another exercise's file
+        assertThat(Watcher.recheck(catalogue, progress, sources, Set.of(sources.resolve("x/First.java")), "9.1a")).isEmpty();
+        assertThat(Watcher.recheck(catalogue, progress, sources, Set.of(sources.resolve("x/Second.java")), "9.2a")).isEmpty();
     }
 
     @Test
