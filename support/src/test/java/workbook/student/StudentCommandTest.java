@@ -140,6 +140,37 @@ class StudentCommandTest {
     }
 
     @Test
+    void should_take_ids_in_any_case_and_name_the_closest_ids_for_an_unknown_one(@TempDir Path root) throws IOException {
+        // GIVEN a chapter whose exercises are 9.1a, 9.1b and 9.2a
+        solvedChapter(root);
+
+        // THEN an id in capitals is the same exercise
+        assertThat(workbook(root, "hint", "9.1A")).containsExactly("9.1a Do the first thing: hint 1 of 2\n  1. Start small.\n"
+                + "Stuck still? ./workbook hint 9.1a shows the next one.\n", "0");
+        // AND an unknown id gets one line naming the closest ids, not the whole usage
+        assertThat(workbook(root, "hint", "9.1z")).containsExactly(
+                "No exercise 9.1z in this chapter; the closest are 9.1a and 9.1b? (./workbook status lists them all.)\n", "1");
+        assertThat(workbook(root, "compare", "9.2b")).containsExactly(
+                "No exercise 9.2b in this chapter; did you mean 9.2a? (./workbook status lists them all.)\n", "1");
+        assertThat(workbook(root, "reset", "9.3a")).containsExactly(
+                "No exercise 9.3a in this chapter; the closest are 9.1a and 9.2a? (./workbook status lists them all.)\n", "1");
+    }
+
+    @Test
+    void should_name_each_kept_copy_where_reset_leaves_it(@TempDir Path root) throws IOException {
+        Path chapter = solvedChapter(root);
+
+        String printed = workbook(root, "reset", "9.1A").get(0);
+
+        String intro = "Your code as it was is kept in:\n  ";
+        String kept = printed.substring(printed.indexOf(intro) + intro.length()).strip();
+        assertThat(kept).startsWith("chapters/" + Launch.CHAPTER + "/.workbook/reset/").endsWith("-9.1a/x/First.java");
+        assertThat(Files.readString(root.resolve(kept), StandardCharsets.UTF_8)).contains("return 1;");
+        assertThat(Files.readString(chapter.resolve("src/main/java/x/First.java"), StandardCharsets.UTF_8))
+                .doesNotContain("return 1;");
+    }
+
+    @Test
     void should_count_the_hints_shown_per_exercise_between_calls(@TempDir Path dir) throws IOException {
         Hints hints = new Hints(dir.resolve(".workbook"));
         assertThat(hints.shown("4.1a")).isZero();
