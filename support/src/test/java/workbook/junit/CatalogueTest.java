@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class CatalogueTest {
+public class CatalogueTest {
 
-    static Catalogue parse(String text) throws IOException {
+    public static Catalogue parse(String text) throws IOException {
         return Catalogue.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static final String TWO_SECTIONS = """
+    public static final String TWO_SECTIONS = """
             # comment
             [9.1a]
             section: 9.1 First
