@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * read: exercises.md#41a-read-a-stream-to-its-end
  * hint: One read returns between 1 and buffer.length bytes, or -1 at the end of the stream.
  * </pre>
- * Lines starting with {@code #} are comments; {@code hint} may repeat. An exercise whose tests
+ * Lines starting with {@code #} are comments; {@code hint} may repeat. An exercise whose code spans
+ * several files lists them all in its {@code file:} line, separated by commas, the one to start
+ * with first ({@code file: ch04/tlv/faithful/Decoder.java, ch04/tlv/Binary.java}). An exercise whose tests
  * also run other exercises' code names them, once, in a line such as {@code needs: 4.3a, 4.3b}:
  * its prerequisites, which must come earlier in the catalogue.
  */
@@ -41,11 +43,24 @@ public final class Catalogue {
     public static final Pattern EXERCISE_ID = Pattern.compile("\\d+\\.\\d+[a-z]");
 
     /**
-     * One exercise. {@code file} is relative to the chapter's {@code src/main/java}; {@code needs}
+     * One exercise. {@code files} are relative to the chapter's {@code src/main/java}: every file
+     * the exercise's code is in, the one to start with first, which is {@code file}; {@code needs}
      * are its prerequisites, the exercises whose code its tests also run, in the catalogue's order.
      */
     public record Exercise(String id, String section, String title, String file, String read, List<String> hints,
-            List<String> needs) {
+            List<String> needs, List<String> files) {
+
+        public Exercise {
+            files = files.isEmpty() ? List.of(file) : List.copyOf(files);
+            if (!files.get(0).equals(file)) {
+                throw new IllegalArgumentException(id + ": the first of files " + files + " must be file " + file);
+            }
+        }
+
+        public Exercise(String id, String section, String title, String file, String read, List<String> hints,
+                List<String> needs) {
+            this(id, section, title, file, read, hints, needs, List.of(file));
+        }
 
         public Exercise(String id, String section, String title, String file, String read, List<String> hints) {
             this(id, section, title, file, read, hints, List.of());
@@ -158,8 +173,17 @@ public final class Catalogue {
             }
             needs.add(n);
         }
-        return new Exercise(id, fields.get("section"), fields.get("title"), fields.get("file"), fields.get("read"),
-                List.copyOf(hints), List.copyOf(needs));
+        List<String> files = new ArrayList<>();
+        for (String file : fields.get("file").split(",")) {
+            String f = file.strip();
+            if (f.isEmpty() || files.contains(f)) {
+                throw new IllegalArgumentException(RESOURCE + ": exercise " + id + ": 'file: " + fields.get("file")
+                        + "' must list files, each once, separated by commas");
+            }
+            files.add(f);
+        }
+        return new Exercise(id, fields.get("section"), fields.get("title"), files.get(0), fields.get("read"),
+                List.copyOf(hints), List.copyOf(needs), List.copyOf(files));
     }
 
     /**

@@ -20,7 +20,8 @@ public final class Progress {
     /** An exercise's state. */
     public enum Status {
         DONE("done", "[x]"), FAILING("failing", "[!]"), DOES_NOT_COMPILE("does not compile", "[#]"),
-        NOT_STARTED("not started", "[ ]"), SKIPPED("skipped", "[-]"), NOT_RUN("not run yet", "[ ]");
+        NOT_STARTED("not started", "[ ]"), SKIPPED("skipped", "[-]"), PARTLY_RUN("partly run", "[~]"),
+        NOT_RUN("not run yet", "[ ]");
 
         final String words;
         final String mark;
@@ -41,9 +42,16 @@ public final class Progress {
      * @param when 0 when this run (or this compile) says so, else when the earlier run that did ended (epoch ms)
      * @param ranNow whether its tests ran in this run
      * @param unmet its prerequisites ({@code needs:}, and stubs its tests reached) that are not done
+     * @param part when this run ran only some of its tests: how many of how many, in words (such as
+     *     {@code 1 of its 7 tests}); empty when it ran them all, or none
      */
     public record Line(Catalogue.Exercise exercise, Status status, int passed, int failed, int tests, boolean ownStub,
-            List<String> waitsFor, String problem, long when, boolean ranNow, List<String> unmet) {
+            List<String> waitsFor, String problem, long when, boolean ranNow, List<String> unmet, String part) {
+
+        public Line(Catalogue.Exercise exercise, Status status, int passed, int failed, int tests, boolean ownStub,
+                List<String> waitsFor, String problem, long when, boolean ranNow, List<String> unmet) {
+            this(exercise, status, passed, failed, tests, ownStub, waitsFor, problem, when, ranNow, unmet, "");
+        }
 
         /** Whether this run (or this compile) produced the line, rather than an earlier run. */
         public boolean current() {
@@ -51,7 +59,11 @@ public final class Progress {
         }
 
         Line with(Status s, String p, long w, List<String> u) {
-            return new Line(exercise, s, passed, failed, tests, ownStub, waitsFor, p, w, ranNow, u);
+            return new Line(exercise, s, passed, failed, tests, ownStub, waitsFor, p, w, ranNow, u, part);
+        }
+
+        Line part(String words, boolean ran) {
+            return new Line(exercise, status, passed, failed, tests, ownStub, waitsFor, problem, when, ran, unmet, words);
         }
 
         static Line notRun(Catalogue.Exercise e) {
@@ -63,13 +75,23 @@ public final class Progress {
             String needs = unmet.isEmpty() ? "" : "needs " + catalogue.ranges(unmet);
             String words = switch (status) {
                 case FAILING -> "failing: " + failed + " of " + tests + " tests" + (needs.isEmpty() ? "" : "; " + needs);
-                case NOT_STARTED -> needs.isEmpty() ? "not started"
-                        : ownStub ? "not started; " + needs
-                        : (passed > 0 ? passed + " of " + tests + " pass; " : "") + needs;
+                // Every row says its state first, also one whose tests stop at another exercise's stub.
+                case NOT_STARTED -> status.words + (!ownStub && passed > 0 ? ": " + passed + " of " + tests + " tests pass" : "")
+                        + (needs.isEmpty() ? "" : "; " + needs);
                 case NOT_RUN -> needs.isEmpty() ? status.words : status.words + "; " + needs;
+                case PARTLY_RUN -> "partly run: " + (part.isEmpty() ? passed + " of its tests passed"
+                        : "this run ran " + part + ", and " + pronoun() + " passed; run them all") + (needs.isEmpty() ? "" : "; " + needs);
                 default -> status.words;
             };
-            return current() || status == Status.NOT_RUN ? words : words + " (earlier run)";
+            words = current() || status == Status.NOT_RUN ? words : words + " (earlier run)";
+            if (part.isEmpty() || status == Status.PARTLY_RUN) {
+                return words;
+            }
+            return words + (ranNow ? "; this run ran only " + part : "; this run ran only " + part + ", and " + pronoun() + " passed");
+        }
+
+        private String pronoun() {
+            return part.startsWith("1 of ") ? "it" : "they";
         }
     }
 
@@ -91,6 +113,27 @@ public final class Progress {
      */
     Progress(Catalogue catalogue, List<ProgressListener.Result> results, Map<String, Line> remembered,
             Map<String, List<String>> compileErrors) {
+        this(catalogue, results, remembered, compileErrors, Map.of());
+    }
+
+    /**
+     * How many tests an exercise has, and how many of them a run ran, for an exercise that the run
+     * ran only some of the tests of (a {@code -Dtest=Class#method} selection, an IDE's single test).
+     */
+    public record Part(int ran, int of) {
+
+        String words() {
+            return ran + " of its " + of + " tests";
+        }
+    }
+
+    /**
+     * @param partlyRun the exercises whose tests this run ran only some of: such a run proves a
+     *     failure, never that the exercise is done, so where every test it ran passed, the line
+     *     stays what earlier runs found (or "partly run"), and says how much ran
+     */
+    Progress(Catalogue catalogue, List<ProgressListener.Result> results, Map<String, Line> remembered,
+            Map<String, List<String>> compileErrors, Map<String, Part> partlyRun) {
         this.catalogue = catalogue;
         this.brokenOutside = compileErrors.getOrDefault("", List.of());
         this.brokenCode = compileErrors.keySet();
@@ -98,15 +141,21 @@ public final class Progress {
         for (Catalogue.Exercise e : catalogue.exercises()) {
             List<ProgressListener.Result> mine = results.stream().filter(r -> r.exercise().equals(e.id())).toList();
             Line line;
-            if (!mine.isEmpty()) {
+            Part part = partlyRun.get(e.id());
+            if (!mine.isEmpty() && part != null) {
+                line = fromResults(e, mine);
+                if (line.status() == Status.DONE || line.status() == Status.SKIPPED) {
+                    // What ran passed, but the tests that did not run may fail: not done on this run's word.
+                    line = remembered.containsKey(e.id()) && remembered.get(e.id()).status() != Status.PARTLY_RUN
+                            ? fromMemory(e, remembered.get(e.id()), compileErrors).part(part.words(), false)
+                            : line.with(Status.PARTLY_RUN, "", 0, List.of()).part(part.words(), true);
+                } else {
+                    line = line.part(part.words(), true); // a failure is a failure, however few tests ran
+                }
+            } else if (!mine.isEmpty()) {
                 line = fromResults(e, mine);
             } else if (remembered.containsKey(e.id())) {
-                Line memory = remembered.get(e.id());
-                line = new Line(e, memory.status(), memory.passed(), memory.failed(), memory.tests(), memory.ownStub(),
-                        memory.waitsFor(), memory.problem(), memory.when() == 0 ? 1 : memory.when(), false, List.of());
-                if (line.status() == Status.DOES_NOT_COMPILE && !compileErrors.containsKey(e.id())) {
-                    line = Line.notRun(e); // it compiles now, and its tests have not run since
-                }
+                line = fromMemory(e, remembered.get(e.id()), compileErrors);
             } else {
                 line = Line.notRun(e);
             }
@@ -151,6 +200,14 @@ public final class Progress {
     public static Map<String, List<String>> compileErrors(Catalogue catalogue, workbook.regions.Tree tree, java.nio.file.Path sourceRoot,
             List<CompileProblems.Problem> problems) throws java.io.IOException {
         return ProgressListener.place(catalogue, tree, sourceRoot, problems);
+    }
+
+    private static Line fromMemory(Catalogue.Exercise e, Line memory, Map<String, List<String>> compileErrors) {
+        if (memory.status() == Status.DOES_NOT_COMPILE && !compileErrors.containsKey(e.id())) {
+            return Line.notRun(e); // it compiles now, and its tests have not run since
+        }
+        return new Line(e, memory.status(), memory.passed(), memory.failed(), memory.tests(), memory.ownStub(),
+                memory.waitsFor(), memory.problem(), memory.when() == 0 ? 1 : memory.when(), false, List.of());
     }
 
     private static Line fromResults(Catalogue.Exercise e, List<ProgressListener.Result> mine) {
@@ -291,6 +348,7 @@ public final class Progress {
                 case DOES_NOT_COMPILE -> " (does not compile: fix that first)";
                 case FAILING -> n.current() ? " (failing: its failures are listed below this table)" : " (failing in an earlier run)";
                 case NOT_RUN -> lines.stream().anyMatch(Line::ranNow) ? " (not in this run)" : "";
+                case PARTLY_RUN -> " (only some of its tests ran: run them all)";
                 default -> "";
             };
             List<String> neededBy = lines.stream().filter(l -> l.status() != Status.DONE && l.unmet().contains(e.id()))
@@ -324,8 +382,11 @@ public final class Progress {
     }
 
     private static void appendDirections(StringBuilder out, Catalogue.Exercise e, String sources, String run, Shell shell) {
-        out.append("  edit  ").append(shell.path(sources + "/" + e.file())).append("\n")
-                .append("  read  ").append(e.read()).append("\n");
+        out.append("  edit  ").append(shell.path(sources + "/" + e.file())).append("\n");
+        for (String also : e.files().subList(1, e.files().size())) {
+            out.append("  and   ").append(shell.path(sources + "/" + also)).append("\n");
+        }
+        out.append("  read  ").append(e.read()).append("\n");
         if (!e.hints().isEmpty()) {
             out.append("  hint  ").append(e.hints().get(0)).append("\n");
         }

@@ -11,13 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import workbook.Rerun;
@@ -54,6 +61,8 @@ public final class ProgressListener implements TestExecutionListener {
 
     private final Map<String, Result> results = new ConcurrentHashMap<>();
     private final List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The test methods this run ran, by exercise ({@code class#method(parameters)}). */
+    private final Map<String, Set<String>> ranMethods = new ConcurrentHashMap<>();
     private final PrintStream console = System.out;
     private Catalogue catalogue;
 
@@ -122,8 +131,64 @@ public final class ProgressListener implements TestExecutionListener {
         String name = test.getLegacyReportingName();
         String where = test.getSource().map(Object::toString).orElse(name);
         String key = test.getUniqueId();
+        methodKey(test).ifPresent(m -> ranMethods.computeIfAbsent(exercise, k -> ConcurrentHashMap.newKeySet()).add(m));
         if (results.put(key, new Result(shortName(where, name), exercise, outcome, detail, stub)) == null) {
             order.add(key);
+        }
+    }
+
+    /** {@code class#method(parameters)} of a test or test template, the same in every run and every discovery. */
+    private static Optional<String> methodKey(TestIdentifier test) {
+        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .map(m -> m.getClassName() + "#" + m.getMethodName() + "(" + m.getMethodParameterTypes() + ")");
+    }
+
+    /**
+     * The exercises whose tests this run ran only some of, with how many of how many: the tests of
+     * each exercise that ran are discovered afresh, with no selection but the exercise's tag, in the
+     * classes that ran and in the test classes that hold the catalogue. Empty when that discovery
+     * cannot be made (the run is then taken as whole, as before).
+     */
+    static Map<String, Progress.Part> partlyRun(Map<String, Set<String>> ranMethods, Set<String> ranClasses) {
+        Set<String> exercises = new java.util.TreeSet<>(ranMethods.keySet());
+        exercises.removeIf(e -> !Catalogue.EXERCISE_ID.matcher(e).matches());
+        if (exercises.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            List<DiscoverySelector> selectors = new ArrayList<>();
+            ranClasses.forEach(c -> selectors.add(DiscoverySelectors.selectClass(c)));
+            java.net.URL catalogue = Thread.currentThread().getContextClassLoader().getResource(Catalogue.RESOURCE);
+            if (catalogue != null && catalogue.getProtocol().equals("file")) {
+                Path root = Path.of(catalogue.toURI()).getParent().getParent();
+                selectors.add(DiscoverySelectors.selectClasspathRoots(Set.of(root)).get(0));
+            }
+            LauncherConfig config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
+                    .enableLauncherSessionListenerAutoRegistration(false).enableLauncherDiscoveryListenerAutoRegistration(false)
+                    .enablePostDiscoveryFilterAutoRegistration(false).build();
+            TestPlan plan = LauncherFactory.create(config).discover(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectors).filters(TagFilter.includeTags(List.copyOf(exercises))).build());
+            Map<String, Set<String>> all = new LinkedHashMap<>();
+            List<TestIdentifier> pending = new ArrayList<>(plan.getRoots());
+            while (!pending.isEmpty()) {
+                TestIdentifier id = pending.remove(pending.size() - 1);
+                pending.addAll(plan.getChildren(id));
+                Optional<String> method = methodKey(id);
+                if (method.isPresent()) {
+                    id.getTags().stream().map(TestTag::getName).filter(exercises::contains)
+                            .forEach(e -> all.computeIfAbsent(e, k -> new java.util.HashSet<>()).add(method.get()));
+                }
+            }
+            Map<String, Progress.Part> partly = new LinkedHashMap<>();
+            all.forEach((e, methods) -> {
+                Set<String> ran = ranMethods.getOrDefault(e, Set.of());
+                if (!ran.containsAll(methods)) {
+                    partly.put(e, new Progress.Part((int) methods.stream().filter(ran::contains).count(), methods.size()));
+                }
+            });
+            return partly;
+        } catch (RuntimeException | java.net.URISyntaxException | LinkageError unknowable) {
+            return Map.of();
         }
     }
 
@@ -149,8 +214,10 @@ public final class ProgressListener implements TestExecutionListener {
             all = order.stream().map(results::get).toList();
         }
         Optional<ProgressStore> store = ProgressStore.configured();
+        // Only the student's runs (with a store) select single tests; the reference's and the grader's run whole sections.
+        Map<String, Progress.Part> partly = store.isPresent() ? partlyRun(ranMethods, ranClasses()) : Map.of();
         Progress progress = new Progress(catalogue, all, store.map(s -> s.load(catalogue)).orElse(Map.of()),
-                compileErrors(catalogue));
+                compileErrors(catalogue), partly);
         if (!Boolean.getBoolean(QUIET)) {
             console.println();
             console.print(progress.consoleTable(Workbook.subject(), Workbook.sources(), Rerun.command()));
@@ -173,6 +240,12 @@ public final class ProgressListener implements TestExecutionListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Set<String> ranClasses() {
+        Set<String> classes = new java.util.TreeSet<>();
+        ranMethods.values().forEach(ms -> ms.forEach(m -> classes.add(m.substring(0, m.indexOf('#')))));
+        return classes;
     }
 
     /**
@@ -213,7 +286,7 @@ public final class ProgressListener implements TestExecutionListener {
                 exercise = tree.exerciseAt(relative, lines, p.line()).orElse("");
             }
             if (exercise.isEmpty()) {
-                exercise = catalogue.exercises().stream().filter(e -> e.file().equals(relative)).map(Catalogue.Exercise::id)
+                exercise = catalogue.exercises().stream().filter(e -> e.files().contains(relative)).map(Catalogue.Exercise::id)
                         .findFirst().orElse("");
             }
             String shown = file.startsWith(root) ? Workbook.sources() + "/" + relative : p.file();

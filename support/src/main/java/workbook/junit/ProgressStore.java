@@ -85,6 +85,22 @@ public final class ProgressStore {
         for (Progress.Line l : ranNow) {
             lines.put(l.exercise().id(), l);
         }
+        write(catalogue, lines, endedAt);
+    }
+
+    /**
+     * Forgets what the runs found for one exercise, so that it shows as "not run yet" until its tests
+     * run again: the student command's reset puts its code back as the skeleton has it, and a "done"
+     * kept from before would let Next skip it and compare show the reference.
+     */
+    public void forget(Catalogue catalogue, String exercise) throws IOException {
+        Map<String, Progress.Line> lines = load(catalogue);
+        if (lines.remove(exercise) != null) {
+            write(catalogue, lines, 0);
+        }
+    }
+
+    private void write(Catalogue catalogue, Map<String, Progress.Line> lines, long endedAt) throws IOException {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Catalogue.Exercise e : catalogue.exercises()) {
             Progress.Line l = lines.get(e.id());

@@ -1,5 +1,6 @@
 package workbook.junit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -180,15 +181,22 @@ public final class WorkbookExtension
         if (e.isEmpty()) {
             return id;
         }
-        return id + " " + e.get().title() + "; edit " + Workbook.exerciseFile(e.get().file())
+        return id + " " + e.get().title() + "; edit " + files(e.get())
                 + ", read " + e.get().read();
     }
 
     private static String pointer(String id, Catalogue catalogue) {
         Optional<Catalogue.Exercise> e = catalogue == null ? Optional.empty() : catalogue.exercise(id);
         return e.map(x -> "\n=> Exercise " + id + " (" + x.title() + "): reread " + x.read()
-                        + "; your code is in " + Workbook.exerciseFile(x.file())
+                        + "; your code is in " + files(x)
                         + "; rerun just this with: " + Rerun.groups(id))
                 .orElse("\n=> Exercise " + id);
+    }
+
+    /** The exercise's files as the reader finds them: one, or {@code a, b and c}. */
+    private static String files(Catalogue.Exercise e) {
+        List<String> shown = e.files().stream().map(Workbook::exerciseFile).toList();
+        return shown.size() == 1 ? shown.get(0)
+                : String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
     }
 }

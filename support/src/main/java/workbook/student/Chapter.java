@@ -19,6 +19,13 @@ import workbook.regions.Tree;
  */
 final class Chapter {
 
+    /**
+     * The student's run of the chapter, as the chapter's Surefire settings write it
+     * ({@code workbook.replay} in chapters/…/pom.xml): every command the student command prints
+     * and the watch's Replay lines are built on it, so they match what a Maven run prints.
+     */
+    static final String RUN = "./mvnw -q test -Pch04";
+
     final Path root;
     final Path dir;
     /** The student's code, {@code chapters/<chapter>/src/main/java}. */
@@ -69,7 +76,7 @@ final class Chapter {
     /** The system properties the chapter's Surefire run sets (chapters/…/pom.xml), for an in-process run. */
     Map<String, String> settings(Path reports, Path compileLog) {
         return Map.of("workbook.subject", "your code", "workbook.sources", shownSources,
-                "workbook.replay", "./mvnw test -Pch04", "workbook.reports", reports.toString(),
+                "workbook.replay", RUN, "workbook.reports", reports.toString(),
                 ProgressStore.PROPERTY, state.toString(), "workbook.compileLog", compileLog.toString(),
                 "workbook.sourceRoot", sources.toString(), "workbook.reference", reference.toString());
     }

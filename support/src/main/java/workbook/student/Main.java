@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,9 +94,48 @@ public final class Main implements Callable<Integer> {
         return Progress.remembered(chapter.catalogue, chapter.store().load(chapter.catalogue), errors);
     }
 
+    /** The exercise {@code id} names, in any case ({@code 4.1A} is 4.1a); an unknown one is one short line naming the closest. */
     static Catalogue.Exercise exercise(String id) {
-        return chapter.catalogue.exercise(id).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(new Main()),
-                "No exercise " + id + " in this chapter; the exercises are " + String.join(", ", chapter.ids()) + "."));
+        return chapter.catalogue.exercise(id.strip().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UnknownExercise(id, closest(chapter.ids(), id.strip().toLowerCase(Locale.ROOT))));
+    }
+
+    /** An id that names no exercise: the message alone is printed, without the command's usage. */
+    static final class UnknownExercise extends RuntimeException {
+        UnknownExercise(String id, List<String> closest) {
+            super("No exercise " + id + " in this chapter; " + (closest.size() == 1 ? "did you mean " + closest.get(0)
+                    : "the closest are " + String.join(", ", closest.subList(0, closest.size() - 1)) + " and "
+                            + closest.get(closest.size() - 1)) + "? (" + command("status") + " lists them all.)");
+        }
+    }
+
+    /** The ids of {@code id}'s section if it has one, else the ids fewest edits away (at most 4). */
+    static List<String> closest(List<String> ids, String id) {
+        int letter = id.length() - 1;
+        List<String> section = letter > 0 ? ids.stream().filter(i -> i.substring(0, i.length() - 1).equals(id.substring(0, letter)))
+                .toList() : List.of();
+        if (!section.isEmpty()) {
+            return section;
+        }
+        int best = ids.stream().mapToInt(i -> edits(i, id)).min().orElse(0);
+        return ids.stream().filter(i -> edits(i, id) == best).limit(4).toList();
+    }
+
+    private static int edits(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     static Optional<String> nextId() {
@@ -112,7 +152,7 @@ public final class Main implements Callable<Integer> {
                 return 0;
             }
             String table = progress.consoleTable("your code, as your last runs found it", chapter.shownSources,
-                    "./mvnw test -Pch04");
+                    Chapter.RUN);
             out.print(table);
             return 0;
         }
@@ -123,7 +163,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             Progress progress = progress();
-            String table = progress.consoleTable("", chapter.shownSources, "./mvnw test -Pch04");
+            String table = progress.consoleTable("", chapter.shownSources, Chapter.RUN);
             int at = table.indexOf("\nNext: ");
             if (at < 0) {
                 at = table.indexOf("\nEvery exercise is done");
@@ -143,8 +183,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            String which = id != null ? id : nextId().orElse(chapter.ids().get(chapter.ids().size() - 1));
-            Catalogue.Exercise e = exercise(which);
+            Catalogue.Exercise e = exercise(id != null ? id : nextId().orElse(chapter.ids().get(chapter.ids().size() - 1)));
+            String which = e.id();
             Hints hints = new Hints(chapter.state);
             int total = e.hints().size();
             if (total == 0) {
@@ -172,6 +212,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Catalogue.Exercise e = exercise(id);
+            String id = e.id();
             Map<String, String> changed;
             try {
                 changed = chapter.tree().reset(chapter.sources, id);
@@ -181,6 +222,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             if (changed.isEmpty()) {
+                chapter.store().forget(chapter.catalogue, id); // a "done" remembered for a stub is stale
                 out.println(id + " is already as the skeleton has it; nothing to reset.");
                 return 0;
             }
@@ -193,10 +235,12 @@ public final class Main implements Callable<Integer> {
                 Files.copy(file, copy);
                 Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
             }
+            chapter.store().forget(chapter.catalogue, id); // its code is the skeleton's again: not run yet
             out.println("Reset " + id + " " + e.title() + " to the skeleton in:");
             changed.keySet().forEach(f -> out.println("  " + Shell.current().path(chapter.shownSources + "/" + f)));
-            out.println("Your code as it was is kept in " + Shell.current().path(chapter.root.relativize(backup).toString()
-                    .replace('\\', '/')) + " (same paths below it).");
+            out.println("Your code as it was is kept in:");
+            changed.keySet().forEach(f -> out.println("  " + Shell.current().path(chapter.root.relativize(backup.resolve(f))
+                    .toString().replace('\\', '/'))));
             return 0;
         }
     }
@@ -210,6 +254,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             Catalogue.Exercise e = exercise(id);
+            String id = e.id();
             Progress.Line line = progress().line(id).orElseThrow();
             if (line.status() != Progress.Status.DONE) {
                 out.println("compare shows the reference once " + id + " passes; your runs found it "

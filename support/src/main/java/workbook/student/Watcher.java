@@ -88,7 +88,11 @@ final class Watcher implements Callable<Integer> {
         Change change = new Change(System.currentTimeMillis(), Set.of());
         try (Changes changes = poll ? new Polling(chapter.sources) : new Events(chapter.sources)) {
             while (done < runs) {
-                show(engine.run(current, change.files()), change.seen());
+                // A save to the file of an exercise that is done reruns its tests too: the save may have broken it.
+                List<String> recheck = change.files().isEmpty() ? List.of()
+                        : recheck(chapter.catalogue, Main.progress(), chapter.sources, change.files(), current);
+                String tags = String.join(" | ", java.util.stream.Stream.concat(Stream.of(current), recheck.stream()).toList());
+                show(engine.run(tags, change.files()), change.seen(), recheck);
                 done++;
                 if (done >= runs) {
                     break;
@@ -99,9 +103,28 @@ final class Watcher implements Callable<Integer> {
         return 0;
     }
 
-    private void show(Engine.Run run, long seen) {
+    /**
+     * The exercises other than {@code current} that the runs so far found done and whose files
+     * {@code changed} holds (paths under {@code sources}), in the catalogue's order.
+     */
+    static List<String> recheck(Catalogue catalogue, Progress progress, Path sources, Set<Path> changed, String current) {
+        Path root = sources.toAbsolutePath().normalize();
+        Set<String> files = new HashSet<>();
+        for (Path f : changed) {
+            Path file = f.toAbsolutePath().normalize();
+            if (file.startsWith(root)) {
+                files.add(root.relativize(file).toString().replace('\\', '/'));
+            }
+        }
+        return progress.lines().stream()
+                .filter(l -> l.status() == Progress.Status.DONE && !l.exercise().id().equals(current))
+                .filter(l -> l.exercise().files().stream().anyMatch(files::contains))
+                .map(l -> l.exercise().id()).toList();
+    }
+
+    private void show(Engine.Run run, long seen, List<String> recheck) {
         Catalogue.Exercise e = chapter.catalogue.exercise(current).orElseThrow();
-        List<Engine.TestResult> mine = run.tests();
+        List<Engine.TestResult> mine = run.tests().stream().filter(r -> r.exercise().equals(current)).toList();
         long passed = count(mine, "passed");
         long failed = count(mine, "failed");
         long broken = count(mine, "does not compile");
@@ -137,7 +160,27 @@ final class Watcher implements Callable<Integer> {
         }
         screen.append(String.format(Locale.ROOT, "(compiled in %.1f s, tested in %.1f s)%n", run.compileMillis() / 1000.0,
                 run.testMillis() / 1000.0));
-        if (verdict.equals("done") && stay) {
+        String broke = null;
+        for (String id : recheck) {
+            List<Engine.TestResult> theirs = run.tests().stream().filter(r -> r.exercise().equals(id)).toList();
+            long bad = theirs.size() - count(theirs, "passed") - count(theirs, "skipped");
+            Catalogue.Exercise other = chapter.catalogue.exercise(id).orElseThrow();
+            if (bad == 0) {
+                screen.append("[x] ").append(id).append(" ").append(other.title()).append(": its file changed, and its ")
+                        .append(theirs.size()).append(" tests still pass\n");
+            } else {
+                screen.append("[!] ").append(id).append(" ").append(other.title()).append(": done before, but since this save ")
+                        .append(bad).append(" of its ").append(theirs.size()).append(" tests do not pass\n")
+                        .append(shorten(theirs.stream().filter(r -> !r.status().equals("passed")).findFirst()
+                                .map(r -> r.test() + ": " + r.message()).orElse(""), 8)).append('\n');
+                broke = broke == null ? id : broke;
+            }
+        }
+        if (broke != null && !stay) {
+            current = broke;
+            screen.append("Back to ").append(current).append(": save to rerun it. ").append(Main.command("hint " + current))
+                    .append(" for a hint; Ctrl+C stops.\n");
+        } else if (verdict.equals("done") && stay) {
             screen.append("Save to rerun ").append(current).append("; Ctrl+C stops.\n");
         } else if (verdict.equals("done")) {
             Progress progress = Main.progress();

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class CatalogueTest {
+public class CatalogueTest {
 
-    static Catalogue parse(String text) throws IOException {
+    public static Catalogue parse(String text) throws IOException {
         return Catalogue.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static final String TWO_SECTIONS = """
+    public static final String TWO_SECTIONS = """
             # comment
             [9.1a]
             section: 9.1 First
@@ -99,6 +99,19 @@ class CatalogueTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9.1c needs 9.1d, which does not come before it");
         assertThatThrownBy(() -> parse(NEEDS.replace("needs: 9.1a\n", "needs: 9.1c\n")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'needs: 9.1c' must list other exercises' ids");
+    }
+
+    @Test
+    void should_read_every_file_an_exercise_spans_the_first_to_start_with() throws IOException {
+        Catalogue catalogue = parse("[9.1a]\nsection: 9.1 s\ntitle: t\nfile: p/A.java, p/q/B.java\nread: r\n");
+
+        Catalogue.Exercise e = catalogue.exercise("9.1a").orElseThrow();
+        assertThat(e.file()).isEqualTo("p/A.java");
+        assertThat(e.files()).containsExactly("p/A.java", "p/q/B.java");
+        assertThat(parse("[9.1a]\nsection: 9.1 s\ntitle: t\nfile: p/A.java\nread: r\n").exercise("9.1a").orElseThrow().files())
+                .containsExactly("p/A.java");
+        assertThatThrownBy(() -> parse("[9.1a]\nsection: 9.1 s\ntitle: t\nfile: p/A.java, p/A.java\nread: r\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must list files, each once");
     }
 
     @Test

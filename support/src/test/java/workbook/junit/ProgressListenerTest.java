@@ -2,6 +2,7 @@ package workbook.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.io.IOException;
 import java.net.URL;
@@ -15,6 +16,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import workbook.NotStartedException;
@@ -52,6 +54,64 @@ class ProgressListenerTest {
         }
     }
 
+    /** An exercise with two tests, one of which fails: a run of the passing one alone proves nothing about the other. */
+    @Tag("9.2")
+    static class HalfDone {
+        @Test
+        @Tag("9.2a")
+        void passes() {
+        }
+
+        @Test
+        @Tag("9.2a")
+        void fails() {
+            throw new AssertionError("still wrong");
+        }
+    }
+
+    @Test
+    void should_never_mark_an_exercise_done_on_a_run_of_some_of_its_tests(@TempDir Path dir) throws IOException {
+        // GIVEN a catalogue on the class path and the student's settings; 9.2a has two tests and one fails
+        Path resources = dir.resolve("resources");
+        Files.createDirectories(resources.resolve("workbook"));
+        Files.writeString(resources.resolve(Catalogue.RESOURCE), CatalogueTest.TWO_SECTIONS, StandardCharsets.UTF_8);
+        Map<String, String> settings = Map.of(ProgressStore.PROPERTY, dir.resolve("state").toString(),
+                "workbook.reports", dir.resolve("reports").toString(), ProgressListener.QUIET, "true");
+        Catalogue catalogue = CatalogueTest.parse(CatalogueTest.TWO_SECTIONS);
+        ProgressStore store = new ProgressStore(dir.resolve("state"));
+
+        // WHEN the passing test alone runs first (the Replay line's -Dtest=Class#method), with nothing stored
+        run(resources, settings, selectMethod(HalfDone.class, "passes"));
+
+        // THEN 9.2a is partly run, not done, and the table says how much ran
+        assertThat(store.load(catalogue).get("9.2a").status()).isEqualTo(Progress.Status.PARTLY_RUN);
+        assertThat(Files.readString(dir.resolve("reports").resolve(ProgressListener.TABLE_FILE)))
+                .contains("partly run: this run ran 1 of its 2 tests, and it passed; run them all");
+
+        // WHEN both run (one fails), then the passing one alone again
+        run(resources, settings, selectClass(HalfDone.class));
+        run(resources, settings, selectMethod(HalfDone.class, "passes"));
+
+        // THEN 9.2a is still failing, as the whole run found, and the table says this run ran only part of it
+        Progress.Line stored = store.load(catalogue).get("9.2a");
+        assertThat(stored.status()).isEqualTo(Progress.Status.FAILING);
+        assertThat(stored.failed()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("reports").resolve(ProgressListener.TABLE_FILE)))
+                .contains("failing: 1 of 2 tests (earlier run); this run ran only 1 of its 2 tests, and it passed");
+
+        // WHEN the failing one alone runs
+        run(resources, settings, selectMethod(HalfDone.class, "fails"));
+
+        // THEN a failure counts, however few tests ran
+        assertThat(store.load(catalogue).get("9.2a").status()).isEqualTo(Progress.Status.FAILING);
+        assertThat(Files.readString(dir.resolve("reports").resolve(ProgressListener.TABLE_FILE)))
+                .contains("failing: 1 of 1 tests; this run ran only 1 of its 2 tests");
+
+        // AND a run of all of an exercise's tests still records it done
+        run(resources, settings, selectClass(FirstSection.class), selectClass(SecondSection.class));
+        assertThat(store.load(catalogue).get("9.1a").status()).isEqualTo(Progress.Status.DONE);
+    }
+
     @Test
     void should_report_broken_code_keep_results_between_runs_and_write_the_stub_each_test_reached(@TempDir Path dir)
             throws IOException {
@@ -63,9 +123,9 @@ class ProgressListenerTest {
                 "workbook.reports", dir.resolve("reports").toString(), ProgressListener.QUIET, "true");
 
         // WHEN the whole chapter runs, then only the second section
-        run(resources, settings, FirstSection.class, SecondSection.class);
+        run(resources, settings, selectClass(FirstSection.class), selectClass(SecondSection.class));
         String full = Files.readString(dir.resolve("reports").resolve(ProgressListener.RESULTS_FILE));
-        run(resources, settings, SecondSection.class);
+        run(resources, settings, selectClass(SecondSection.class));
 
         // THEN the results name the stub each test reached, and the test that ran into broken code
         assertThat(full).contains("PASSED\t9.1a\tProgressListenerTest$FirstSection#passes\t\t\n")
@@ -82,7 +142,7 @@ class ProgressListenerTest {
         assertThat(stored.get("9.2a").when()).isGreaterThanOrEqualTo(stored.get("9.1a").when());
     }
 
-    private static void run(Path resources, Map<String, String> settings, Class<?>... classes) throws IOException {
+    private static void run(Path resources, Map<String, String> settings, DiscoverySelector... selectors) throws IOException {
         Properties saved = (Properties) System.getProperties().clone();
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
@@ -90,7 +150,7 @@ class ProgressListenerTest {
             settings.forEach(System::setProperty);
             thread.setContextClassLoader(loader);
             var request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(List.of(classes).stream().map(c -> selectClass(c)).toList())
+                    .selectors(selectors)
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                     .build();
             LauncherFactory.create().execute(request);

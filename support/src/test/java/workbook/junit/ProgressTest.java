@@ -40,7 +40,7 @@ class ProgressTest {
                 new Result("T#c", "9.1b", Outcome.PASSED, "", "")));
 
         Catalogue catalogue = CatalogueTest.parse(CatalogueTest.TWO_SECTIONS);
-        assertThat(progress.lines().get(1).state(catalogue)).isEqualTo("1 of 2 pass; needs 9.1a");
+        assertThat(progress.lines().get(1).state(catalogue)).isEqualTo("not started: 1 of 2 tests pass; needs 9.1a");
         assertThat(progress.lines().get(0).state(catalogue)).isEqualTo("not started");
     }
 
@@ -128,7 +128,7 @@ class ProgressTest {
                 .containsPattern("\\[x] 9\\.1a A +done\n")
                 .containsPattern("\\[x] 9\\.1b B +done \\(earlier run\\)\n")
                 .containsPattern("\\[ ] 9\\.1c C +not started \\(earlier run\\)\n")
-                .containsPattern("\\[ ] 9\\.1d D +needs 9\\.1c \\(earlier run\\)\n")
+                .containsPattern("\\[ ] 9\\.1d D +not started; needs 9\\.1c \\(earlier run\\)\n")
                 .contains("Next: 9.1c C\n");
         assertThat(selection.next()).map(l -> l.exercise().id()).contains("9.1c");
     }
@@ -142,7 +142,7 @@ class ProgressTest {
                 new Result("T#e", "9.2a", Outcome.NOT_STARTED, "", "9.1c")), Map.of(), Map.of());
 
         // THEN
-        assertThat(progress.line("9.2a").orElseThrow().state(catalogue)).isEqualTo("needs 9.1c, 9.1d");
+        assertThat(progress.line("9.2a").orElseThrow().state(catalogue)).as("every row says its state before what it needs").isEqualTo("not started; needs 9.1c, 9.1d");
         assertThat(progress.line("9.1d").orElseThrow().state(catalogue)).isEqualTo("not run yet; needs 9.1b, 9.1c");
         assertThat(progress.next()).map(l -> l.exercise().id()).contains("9.1b");
     }

@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
  * a line outside every region counts for the section as "outside the exercises". Nothing here
  * names a section: a new one is reported as soon as its catalogue blocks and regions exist.
  *
- * <p>Run by {@code mvn -q test -Pmutation} after PIT, and on its own, from the repository's root:
+ * <p>Run by {@code ./mvnw -q test -Pmutation} after PIT, and on its own, from the repository's root:
  * <pre>
  * java verification/src/main/java/workbook/verification/MutationReport.java [chapter]
  * </pre>
@@ -147,7 +147,7 @@ public final class MutationReport {
     // ------------------------------------------------------------------------------------------
     // Where a line belongs
 
-    /** A section's exercises, from the catalogue, in the order a student does them. */
+    /** A section's exercises, from the catalogue, in the order a student does them; {@code file} the first it names. */
     public record Exercise(String id, String section, String title, String file) {
 
         /** The folder of the exercise's file: {@code ch04/tlv/faithful}. */
@@ -167,7 +167,7 @@ public final class MutationReport {
             if (line.startsWith("[") && line.endsWith("]")) {
                 if (id != null) {
                     exercises.add(new Exercise(id, fields.getOrDefault("section", id),
-                            fields.getOrDefault("title", ""), fields.getOrDefault("file", "")));
+                            fields.getOrDefault("title", ""), fields.getOrDefault("file", "").split(",")[0].strip()));
                 }
                 id = line.substring(1, line.length() - 1).strip();
                 fields.clear();
@@ -817,7 +817,7 @@ public final class MutationReport {
         }
         var out = new StringBuilder("""
                 # The state of each section when mutation testing last passed on it, written by the mutation
-                # run (mvn -q test -Pmutation): <section> <chapter> <SHA-256 of the section's reference, tests,
+                # run (./mvnw -q test -Pmutation): <section> <chapter> <SHA-256 of the section's reference, tests,
                 # shared test machinery and equivalent-mutant entries>. Commit it with the change that made it.
                 # CI mutates only the sections whose state differs (README, "For instructors").
                 """);
@@ -906,7 +906,7 @@ public final class MutationReport {
             }
         }
         if (chapters.isEmpty()) {
-            fail("No PIT report under solutions/*/target/pit-reports/: run mvn -q test -Pmutation first.");
+            fail("No PIT report under solutions/*/target/pit-reports/: run ./mvnw -q test -Pmutation first.");
         }
         List<Entry> entries = List.of();
         try {
@@ -931,7 +931,7 @@ public final class MutationReport {
         for (String chapter : chapters) {
             Path xml = pitXml(root, chapter);
             if (!Files.isRegularFile(xml)) {
-                fail("Missing " + root.relativize(xml) + ": run mvn -q test -Pmutation from the repository's root first.");
+                fail("Missing " + root.relativize(xml) + ": run ./mvnw -q test -Pmutation from the repository's root first.");
             }
             List<Exercise> catalogue = catalogue(root, chapter);
             Path sources = root.resolve("solutions").resolve(chapter).resolve("src/main/java");

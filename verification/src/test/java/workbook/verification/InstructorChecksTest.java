@@ -115,9 +115,15 @@ class InstructorChecksTest {
             assertThat(stubIds(Chapters.skeleton(chapter).resolve("src/main/java")))
                     .as("ids thrown by the skeleton's stubs vs the catalogue's ids" + STUDENTS).isEqualTo(ids);
             Set<String> anchors = anchors(Chapters.ROOT.resolve("exercises.md"));
+            workbook.regions.Tree tree = workbook.regions.Tree.of(Chapters.reference(chapter).resolve("src/main/java"));
             for (Catalogue.Exercise e : catalogue.exercises()) {
-                assertThat(Chapters.skeleton(chapter).resolve("src/main/java").resolve(e.file()))
-                        .as("%s: the file the catalogue names", e.id()).isRegularFile();
+                for (String file : e.files()) {
+                    assertThat(Chapters.skeleton(chapter).resolve("src/main/java").resolve(file))
+                            .as("%s: a file the catalogue names", e.id()).isRegularFile();
+                }
+                assertThat(e.files()).as("%s: the catalogue's 'file:' line vs the files that hold the exercise's"
+                        + " // SOLUTION regions in the reference (list every one, the one to start with first)", e.id())
+                        .containsExactlyInAnyOrderElementsOf(tree.filesOf(e.id()));
                 assertThat(e.read()).as("%s: 'read' points into exercises.md", e.id()).startsWith("exercises.md#");
                 assertThat(anchors).as("%s: the heading that %s points at", e.id(), e.read())
                         .contains(e.read().substring("exercises.md#".length()));

@@ -188,8 +188,13 @@ class FixedBufferReaderTest {
             // WHEN the client reads to EOF through a 64 KiB buffer
             long total = FixedBufferReader.readUntilEof(client.getInputStream(), 64 * 1024, sink);
             // THEN it has every byte, and no read returned more than the buffer holds
-            assertThat(total).as("bytes read from the socket").isEqualTo(payload.length);
-            assertThat(sink.bytes.toByteArray()).as("bytes read from the socket, in order").isEqualTo(payload);
+            byte[] handed = sink.bytes.toByteArray();
+            assertThat(handed)
+                    .as("the bytes handed to the sink from the socket: expected all %s the server wrote, in order; %s",
+                            bytes(payload.length), whatWentWrong(handed, payload))
+                    .isEqualTo(payload);
+            assertThat(total).as("readUntilEof's return value: expected the number of bytes read from the socket")
+                    .isEqualTo(payload.length);
             assertThat(sink.sizes).as("read sizes").allSatisfy(n -> assertThat(n).isBetween(1, 64 * 1024));
         }
     }

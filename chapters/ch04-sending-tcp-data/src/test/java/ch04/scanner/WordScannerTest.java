@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import workbook.fixtures.AllocationMeter;
 import workbook.fixtures.ChunkedInputStream;
 import workbook.fixtures.StreamGens;
 import workbook.fixtures.Thrown;
@@ -183,6 +184,20 @@ class WordScannerTest {
                 .as("a word of 64 KiB + 1 byte with the default limit: expected a TokenTooLongException naming the limit")
                 .isInstanceOf(TokenTooLongException.class)
                 .hasMessageContaining(String.valueOf(WordScanner.MAX_TOKEN_BYTES));
+    }
+
+    @Test
+    @Tag("4.2b")
+    void should_grow_the_word_buffer_with_the_words_not_with_the_limit() {
+        // GIVEN a generous limit of 10 MiB, and a text of 2000 short words
+        int limit = 10 << 20;
+        byte[] text = "ab cd ".repeat(1000).getBytes(UTF_8);
+        // WHEN a scanner reads every word
+        long allocated = AllocationMeter.allocatedBy(3, () -> allWords(new WordScanner(new ByteArrayInputStream(text), limit)));
+        // THEN its memory follows the longest word, as bufio.Scanner's does, not the limit
+        assertThat(allocated).as("bytes allocated to scan 2000 words of 2 letters with a limit of 10 MiB: expected under"
+                + " 1 MiB; the limit caps a word, it is not the size to make the word's buffer (grow it as a word needs more)")
+                .isLessThan(1 << 20);
     }
 
     /** A peer that sends 'a' forever and counts what it handed out. */

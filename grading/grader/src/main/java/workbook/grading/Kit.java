@@ -152,7 +152,7 @@ final class Kit {
     Map<String, Set<String>> filesByExercise() {
         Map<String, Set<String>> files = new LinkedHashMap<>();
         for (Catalogue.Exercise e : catalogue.exercises()) {
-            files.computeIfAbsent(e.id(), k -> new TreeSet<>()).add(e.file());
+            files.computeIfAbsent(e.id(), k -> new TreeSet<>()).addAll(e.files());
         }
         regions.forEach((file, rs) -> rs.forEach(r -> files.computeIfAbsent(r.exercise(), k -> new TreeSet<>()).add(file)));
         return files;
