@@ -23,6 +23,11 @@ public final class CauseChain {
 
     /** The first exception of {@code type} in {@code thrown}'s causes and suppressed exceptions, {@code thrown} included. */
     public static <T extends Throwable> Optional<T> find(Throwable thrown, Class<T> type) {
+        return find(thrown, type::isInstance).map(type::cast);
+    }
+
+    /** The first exception that {@code test} accepts in {@code thrown}'s causes and suppressed exceptions, {@code thrown} included. */
+    public static Optional<Throwable> find(Throwable thrown, java.util.function.Predicate<Throwable> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> next = new ArrayDeque<>();
         if (thrown != null) {
@@ -33,8 +38,8 @@ public final class CauseChain {
             if (!seen.add(t)) {
                 continue;
             }
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
+            if (test.test(t)) {
+                return Optional.of(t);
             }
             Throwable[] suppressed = t.getSuppressed();
             for (int i = suppressed.length - 1; i >= 0; i--) {

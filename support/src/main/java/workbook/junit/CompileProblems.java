@@ -121,28 +121,10 @@ public final class CompileProblems {
         });
     }
 
-    /** Walks the causes and suppressed exceptions as {@link workbook.CauseChain} does, for an error of one message. */
+    /** The first compiler's stand-in error among the causes and suppressed exceptions, {@code thrown} included. */
     private static Optional<Error> firstUnresolved(Throwable thrown) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>();
-        if (thrown != null) {
-            next.push(thrown);
-        }
-        while (!next.isEmpty()) {
-            Throwable t = next.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t instanceof Error e && e.getMessage() != null && e.getMessage().startsWith(UNRESOLVED)) {
-                return Optional.of(e);
-            }
-            for (Throwable s : t.getSuppressed()) {
-                next.push(s);
-            }
-            if (t.getCause() != null) {
-                next.push(t.getCause());
-            }
-        }
-        return Optional.empty();
+        return workbook.CauseChain.find(thrown,
+                t -> t instanceof Error e && e.getMessage() != null && e.getMessage().startsWith(UNRESOLVED))
+                .map(Error.class::cast);
     }
 }
