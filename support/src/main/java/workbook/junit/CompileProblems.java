@@ -54,11 +54,35 @@ public final class CompileProblems {
      * @throws IOException when the log cannot be read or parsed
      */
     public static List<Problem> fromLog(Path log) throws IOException {
-        List<Problem> problems = new ArrayList<>();
         if (!Files.isRegularFile(log)) {
-            return problems;
+            return List.of();
         }
         long written = Files.getLastModifiedTime(log).toMillis();
+        Log read = read(log);
+        for (Path classFile : read.classFiles()) {
+            if (Files.isRegularFile(classFile) && Files.getLastModifiedTime(classFile).toMillis() > written + 1000) {
+                return List.of(); // recompiled since the log was written: the log is stale
+            }
+        }
+        return read.errors().stream().filter(p -> p.file() != null).toList();
+    }
+
+    /**
+     * Every error of an Eclipse compiler XML log just written, in its order, warnings left out; an
+     * error that belongs to no source file has a null {@code file}. Empty when there is no log.
+     *
+     * @throws IOException when the log cannot be read or parsed
+     */
+    public static List<Problem> errorsIn(Path log) throws IOException {
+        return Files.isRegularFile(log) ? read(log).errors() : List.of();
+    }
+
+    private record Log(List<Problem> errors, List<Path> classFiles) {
+    }
+
+    private static Log read(Path log) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        List<Path> classFiles = new ArrayList<>();
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -79,17 +103,12 @@ public final class CompileProblems {
                         line = at == null ? 0 : Integer.parseInt(at);
                     }
                     case "message" -> {
-                        if (error && source != null) {
+                        if (error) {
                             problems.add(new Problem(source, line, xml.getAttributeValue(null, "value")));
                         }
                         error = false;
                     }
-                    case "classfile" -> {
-                        Path classFile = Path.of(xml.getAttributeValue(null, "path"));
-                        if (Files.isRegularFile(classFile) && Files.getLastModifiedTime(classFile).toMillis() > written + 1000) {
-                            return List.of(); // recompiled since the log was written: the log is stale
-                        }
-                    }
+                    case "classfile" -> classFiles.add(Path.of(xml.getAttributeValue(null, "path")));
                     default -> {
                     }
                 }
@@ -97,7 +116,7 @@ public final class CompileProblems {
         } catch (XMLStreamException | RuntimeException e) {
             throw new IOException("cannot read the compiler's log " + log + ": " + e.getMessage(), e);
         }
-        return problems;
+        return new Log(problems, classFiles);
     }
 
     /**

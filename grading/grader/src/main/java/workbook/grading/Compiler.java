@@ -2,7 +2,6 @@ package workbook.grading;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import workbook.junit.CompileProblems;
 
 /**
  * Compiles one student's sources with the Eclipse compiler in {@code -proceedOnError} mode, in the
@@ -63,45 +60,10 @@ final class Compiler {
         return problems(xml, sources);
     }
 
-    /** The errors of an Eclipse compiler XML log, warnings left out. */
+    /** The errors of an Eclipse compiler XML log, warnings left out, with files relative to {@code sources}. */
     static List<Problem> problems(Path xml, Path sources) throws IOException {
-        List<Problem> problems = new ArrayList<>();
-        if (!Files.isRegularFile(xml)) {
-            return problems;
-        }
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try (InputStream in = Files.newInputStream(xml)) {
-            XMLStreamReader r = factory.createXMLStreamReader(in);
-            String source = null;
-            int line = 0;
-            boolean error = false;
-            while (r.hasNext()) {
-                if (r.next() != XMLStreamReader.START_ELEMENT) {
-                    continue;
-                }
-                switch (r.getLocalName()) {
-                    case "source" -> source = r.getAttributeValue(null, "path");
-                    case "problem" -> {
-                        error = "ERROR".equals(r.getAttributeValue(null, "severity"));
-                        String at = r.getAttributeValue(null, "line");
-                        line = at == null ? 0 : Integer.parseInt(at);
-                    }
-                    case "message" -> {
-                        if (error) {
-                            problems.add(new Problem(relative(source, sources), line, r.getAttributeValue(null, "value")));
-                        }
-                        error = false;
-                    }
-                    default -> {
-                    }
-                }
-            }
-        } catch (XMLStreamException | RuntimeException e) {
-            throw new IOException("cannot read the compiler's log " + xml + ": " + e.getMessage(), e);
-        }
-        return problems;
+        return CompileProblems.errorsIn(xml).stream()
+                .map(p -> new Problem(relative(p.file(), sources), p.line(), p.message())).toList();
     }
 
     private static String relative(String source, Path sources) {
